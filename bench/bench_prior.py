@@ -1,6 +1,6 @@
 """Prior benchmarks: training throughput and sampling time, in one run.
 
-usage: uv run python bench/bench_prior.py [--prior datasets/priors/loco.pt] [--device cpu]
+usage: uv run python bench/bench_prior.py [--prior smp_nb/datasets/priors/loco.pt] [--device cpu]
 
 Training throughput: optimiser steps of the default denoiser (width 128, 2 layers, 4 heads) at batch 256 x 4 draws,
 on all available threads vs one thread (the baseline). Sampling: a pool of 4096 windows with DDPM (50 steps, the
@@ -52,7 +52,7 @@ def sample_seconds(prior, method, steps, n=4096):
 
 def main():
   ap = argparse.ArgumentParser()
-  ap.add_argument("--prior", default="datasets/priors/loco.pt")
+  ap.add_argument("--prior", default="smp_nb/datasets/priors/loco.pt")
   ap.add_argument("--device", default="cpu")
   args = ap.parse_args()
   device = torch.device(args.device)

@@ -51,19 +51,15 @@ __all__ = ['PROJECT_ROOT', 'DATASETS_DIR', 'NORM_STATS_PATH', 'NUM_CSV_COLUMNS',
 
 # %% ../nbs/01_data.ipynb #0999b96c
 PROJECT_ROOT = Path(smp_nb.__file__).resolve().parent.parent
-DATASETS_DIR = PROJECT_ROOT / "datasets"
+DATASETS_DIR = Path(smp_nb.__file__).resolve().parent / "datasets"
 NORM_STATS_PATH = DATASETS_DIR / "norm_stats.npz"
 
 
 def lafan_dir() -> Path | None:
-  "The LAFAN1-G1 CSV folder: `$SMP_LAFAN_DIR`, else `../shared/datasets/lafan1_g1` beside the project, else `None`."
+  "The LAFAN1-G1 CSV folder: `$SMP_LAFAN_DIR` if set (an empty one means none), else `../shared/datasets/lafan1_g1`."
   env = os.environ.get("SMP_LAFAN_DIR")
-  candidates = [Path(env)] if env else []
-  candidates.append(PROJECT_ROOT.parent / "shared" / "datasets" / "lafan1_g1")
-  for path in candidates:
-    if path.is_dir() and any(path.glob("*.csv")):
-      return path
-  return None
+  path = Path(env) if env is not None else PROJECT_ROOT.parent / "shared" / "datasets" / "lafan1_g1"
+  return path if path.is_dir() and any(path.glob("*.csv")) else None
 
 # %% ../nbs/01_data.ipynb #340c5bc4
 def atomic_write(
@@ -730,13 +726,13 @@ def plot_clip(
   title: str = "",
 ):
   "Root path (top view) and feature channels of each window's last frame over time; returns the figure."
-  import matplotlib.pyplot as plt
+  from matplotlib.figure import Figure
 
   names = FEATURE_LAYOUT.channel_names()
   unknown = [c for c in channels if c not in names]
   if unknown:
     raise KeyError(f"unknown channels {unknown}; see FEATURE_LAYOUT.channel_names()")
-  fig = plt.figure(figsize=(12, 5), layout="constrained")
+  fig = Figure(figsize=(12, 5), layout="constrained")
   grid = fig.add_gridspec(len(channels) // 2, 3)
   ax = fig.add_subplot(grid[:, 0])
   ax.plot(qpos[:, 0], qpos[:, 1], lw=1)
@@ -762,13 +758,14 @@ def plot_feature_histograms(
   seed: int = 0,
 ):
   "One histogram per channel of normalised features, with the ±1 (q_low/q_high) lines; returns the figure."
-  import matplotlib.pyplot as plt
+  from matplotlib.figure import Figure
 
   flat = np.asarray(normalized).reshape(-1, FEATURE_DIM)
   if len(flat) > max_frames:
     flat = flat[np.random.default_rng(seed).choice(len(flat), max_frames, replace=False)]
   names = FEATURE_LAYOUT.channel_names()
-  fig, axes = plt.subplots(6, 10, figsize=(18, 9), layout="constrained")
+  fig = Figure(figsize=(18, 9), layout="constrained")
+  axes = fig.subplots(6, 10)
   for i, ax in enumerate(axes.flat):
     if i >= FEATURE_DIM:
       ax.axis("off")
@@ -845,18 +842,13 @@ class DemoArgs:
   "Convert a motion clip into SMP feature windows and show them (plots and a G1 render)."
   csv: Path | None = None  # a LAFAN1-G1 CSV; default: walk1_subject1 from LAFAN1 if found, else a synthetic walk
   output_dir: Path = Path("outputs/demo")  # where everything is written
-  video: bool = True  # render the clip on the G1 (mp4)
+  video: bool = True  # render the clip on the G1 (mp4), where this machine can render
   video_seconds: float = 4.0  # length of the render
 
 
 def run_demo(args: DemoArgs) -> dict[str, Path]:
   "The demo's steps; returns the paths it wrote."
   import json
-
-  import matplotlib
-
-  matplotlib.use("Agg")
-  import matplotlib.pyplot as plt
 
   out = Path(args.output_dir)
   out.mkdir(parents=True, exist_ok=True)
@@ -873,13 +865,11 @@ def run_demo(args: DemoArgs) -> dict[str, Path]:
   steps.update()
   fig = plot_clip(clip.windows, clip.qpos, clip.fps, title=clip.source)
   paths["features_plot"] = atomic_write(out / "features.png", lambda f: fig.savefig(f, format="png", dpi=90))
-  plt.close(fig)
   steps.update()
   stats = NormStats.load()
   normalized = stats.normalize(clip.windows)
   fig = plot_feature_histograms(normalized)
   paths["histogram_plot"] = atomic_write(out / "normalized_histograms.png", lambda f: fig.savefig(f, format="png", dpi=70))
-  plt.close(fig)
   steps.update()
   if args.video:
     from smp_nb.features import get_mediapy, render_qpos

@@ -208,6 +208,14 @@ class MotionPrior(nn.Module):
     "Clamp raw features `(..., 59)` to the per-channel range of the windows the prior was trained on."
     return torch.maximum(torch.minimum(raw, self.feature_range[1]), self.feature_range[0])
 
+  def _timestep_tensor(self, timesteps: Sequence[int]) -> torch.Tensor:
+    "K as a tensor on the prior's device, made once: a fresh host-to-device copy every reward step would stall a GPU."
+    key = (tuple(int(k) for k in timesteps), str(self.device))
+    cache = self.__dict__.setdefault("_timestep_cache", {})
+    if key not in cache:
+      cache[key] = torch.as_tensor(key[0], device=self.device)
+    return cache[key]
+
   def _as_windows(self, windows) -> torch.Tensor:
     windows = torch.as_tensor(windows, dtype=torch.float32, device=self.device)
     expected = (self.window_size, self.layout.dim)
@@ -227,7 +235,7 @@ class MotionPrior(nn.Module):
     "SDS error of raw windows: lower means more natural."
     x0 = self.normalize(self._as_windows(windows))
     B, K = len(x0), len(timesteps)
-    t = torch.as_tensor(timesteps, device=self.device).repeat_interleave(B)  # (K*B,)
+    t = self._timestep_tensor(timesteps).repeat_interleave(B)  # (K*B,): one denoiser pass for every step in K
     x0 = x0.repeat(K, 1, 1)
     eps = torch.randn(x0.shape, generator=generator, device=self.device)
     ab = self.alpha_bars[t][:, None, None]
@@ -609,9 +617,10 @@ def report_table(report: dict) -> str:
 
 def plot_report(report: dict, title: str = ""):
   "Histograms of the SDS error of real and corrupted windows (log scale); returns the figure."
-  import matplotlib.pyplot as plt
+  from matplotlib.figure import Figure
 
-  fig, ax = plt.subplots(figsize=(8, 3.5), layout="constrained")
+  fig = Figure(figsize=(8, 3.5), layout="constrained")
+  ax = fig.subplots()
   all_scores = np.concatenate([report["real"]["scores"]] + [report[k]["scores"] for k in CORRUPTIONS])
   bins = np.logspace(np.log10(max(all_scores.min(), 1e-4)), np.log10(all_scores.max()), 60)
   ax.hist(report["real"]["scores"], bins=bins, histtype="stepfilled", alpha=0.4, color="k", label="real (held out)")
@@ -645,7 +654,7 @@ class SampleArgs:
   checkpoint: tyro.conf.Positional[Path]  # a prior file (.pt)
   output: Path = Path("outputs/samples.npz")  # windows file to write
   num: int = 16  # windows to sample
-  method: str = "ddim"  # "ddim" or "ddpm"
+  method: str = "ddpm"  # "ddpm" (all steps, as GSI samples) or "ddim" (faster, jittery in time: see 04_tasks)
   steps: int = 10  # DDIM steps
   seed: int = 0
   device: str = "cpu"
@@ -724,9 +733,6 @@ def prior_report_cli(argv: Sequence[str] | None = None):
   args = tyro.cli(ReportArgs, args=argv, prog="smp-prior-report")
 
   def run():
-    import matplotlib
-
-    matplotlib.use("Agg")
     prior = load_prior(args.checkpoint, device=args.device)
     clips = args.clips or tuple(prior.holdout_clips)
     if not clips:
@@ -748,13 +754,14 @@ def prior_report_cli(argv: Sequence[str] | None = None):
 # %% ../nbs/02_diffusion.ipynb #21e6806a
 def plot_training(prior: MotionPrior, title: str = ""):
   "Train and validation loss of a prior against optimiser steps; returns the figure."
-  import matplotlib.pyplot as plt
+  from matplotlib.figure import Figure
 
   history = prior.info.get("history", [])
   if not history:
     raise PriorError(f"{getattr(prior, 'path', 'this prior')}: no training history recorded")
   steps = [h["step"] for h in history]
-  fig, ax = plt.subplots(figsize=(6, 3), layout="constrained")
+  fig = Figure(figsize=(6, 3), layout="constrained")
+  ax = fig.subplots()
   ax.plot(steps, [h["train_loss"] for h in history], label="train (L1 on ε)")
   ax.plot(steps, [h["val_loss"] for h in history], label="validation (EMA weights)")
   minutes = history[-1]["seconds"] / 60

@@ -5,23 +5,13 @@
 # %% ../nbs/00_features.ipynb #e00488c7
 from __future__ import annotations
 
-import os
-
-# MuJoCo picks its GL backend when it is first imported; choose one that works headless before that happens.
-# EGL needs a GPU driver, OSMesa (apt `libosmesa6`) renders on any CPU.
-if "MUJOCO_GL" not in os.environ:
-  os.environ["MUJOCO_GL"] = "egl" if os.path.exists("/dev/nvidia0") else "osmesa"
-if os.environ["MUJOCO_GL"] == "osmesa":
-  # OSMesa and Triton each bring their own LLVM; loading Triton *after* OSMesa segfaults the process (torch imports
-  # Triton lazily, e.g. when an optimizer is built). Loading it first is safe.
-  try:
-    import triton  # noqa: F401
-  except ImportError:
-    pass
-
+import contextlib
+import ctypes.util
 import dataclasses
 import functools
+import glob
 import importlib.util
+import os
 import warnings
 from pathlib import Path
 from typing import Sequence
@@ -30,16 +20,14 @@ import mujoco
 import numpy as np
 import torch
 
-# mjlab's math helpers are TorchScript functions; recent torch warns about that on every import of mjlab, not about us
-warnings.filterwarnings("ignore", message=r".*torch\.jit\.script.*", category=FutureWarning)
-
 # %% auto #0
 __all__ = ['G1_JOINT_NAMES', 'NUM_JOINTS', 'ROOT_BODY_NAME', 'EE_BODY_NAMES', 'QUAT_CONVENTION', 'FEATURE_LAYOUT', 'FEATURE_DIM',
-           'g1_spec_path', 'g1_model', 'g1_body_ids', 'g1_joint_limits', 'xyzw_to_wxyz', 'wxyz_to_xyzw', 'quat_mul',
-           'quat_conjugate', 'quat_apply', 'quat_apply_inverse', 'yaw_quat', 'matrix_from_quat', 'quat_from_matrix',
-           'axis_angle_from_quat', 'matrix_to_rot6d', 'rot6d_to_matrix', 'quat_to_rot6d', 'rot6d_to_quat',
-           'FeatureLayout', 'motion_features', 'yaw_rotate_states', 'window_to_states', 'window_to_qpos',
-           'g1_render_model', 'render_qpos', 'get_mediapy']
+           'NO_RENDERER', 'g1_spec_path', 'g1_model', 'g1_body_ids', 'g1_joint_limits', 'xyzw_to_wxyz', 'wxyz_to_xyzw',
+           'quat_mul', 'quat_conjugate', 'quat_apply', 'quat_apply_inverse', 'yaw_quat', 'matrix_from_quat',
+           'quat_from_matrix', 'axis_angle_from_quat', 'matrix_to_rot6d', 'rot6d_to_matrix', 'quat_to_rot6d',
+           'rot6d_to_quat', 'FeatureLayout', 'motion_features', 'yaw_rotate_states', 'window_to_states',
+           'window_to_qpos', 'NoRendererError', 'render_backend', 'can_render', 'importing_mjlab', 'g1_render_model',
+           'render_qpos', 'get_mediapy']
 
 # %% ../nbs/00_features.ipynb #d86ed6f5
 @functools.cache
@@ -339,6 +327,71 @@ def window_to_qpos(
   states = window_to_states(torch.as_tensor(window, dtype=torch.float64))
   return torch.cat([states["root_pos"], states["root_quat"], states["joint_pos"]], dim=-1).numpy()
 
+# %% ../nbs/00_features.ipynb #7b2a4d19
+class NoRendererError(OSError):
+  "Offscreen rendering is not possible on this machine (no OSMesa, no GPU driver with EGL)."
+
+
+NO_RENDERER = ("offscreen rendering needs OSMesa (Debian/Ubuntu: sudo apt-get install libosmesa6) or a GPU driver with EGL; "
+               "or set MUJOCO_GL=osmesa|egl before Python starts. Everything but videos and renders works without it.")
+
+
+def _gpu_driver_present() -> bool:
+  return os.path.exists("/dev/nvidia0") or bool(glob.glob("/dev/dri/renderD*"))
+
+
+@functools.cache
+def render_backend() -> str:
+  "The offscreen GL backend (`'osmesa'`, `'egl'`, ...), chosen on first use; `NoRendererError` if none works."
+  from mujoco.rendering.classic import gl_context
+
+  chosen = getattr(gl_context, "_MUJOCO_GL", "")
+  if chosen in ("disable", "disabled", "off", "false", "0"):
+    raise NoRendererError(f"MUJOCO_GL={chosen!r} turned rendering off. {NO_RENDERER}")
+  if chosen not in ("", "enable", "enabled", "on", "true", "1", "glfw"):
+    return chosen  # set before MuJoCo was imported: MuJoCo has already loaded that backend
+  if ctypes.util.find_library("OSMesa"):
+    # OSMesa and Triton each bring their own LLVM; loading Triton after OSMesa segfaults the process (torch loads it
+    # lazily, e.g. when an optimizer is built), loading it first is safe
+    with contextlib.suppress(ImportError):
+      import triton  # noqa: F401
+    from mujoco.osmesa import GLContext
+    backend = "osmesa"
+  elif _gpu_driver_present() and ctypes.util.find_library("EGL"):
+    from mujoco.egl import GLContext
+    backend = "egl"
+  else:
+    raise NoRendererError(NO_RENDERER)
+  gl_context.GLContext = GLContext  # what mujoco.Renderer (and mjlab's offscreen renderer) creates
+  # PyOpenGL is now bound to this backend (PYOPENGL_PLATFORM); say the same to child processes, or one that imports
+  # mjlab (which sets MUJOCO_GL=egl when unset) would load a GL that PyOpenGL refuses
+  os.environ.setdefault("MUJOCO_GL", backend)
+  return backend
+
+
+def can_render() -> bool:
+  "True when offscreen rendering works on this machine."
+  try:
+    render_backend()
+    return True
+  except NoRendererError:
+    return False
+
+
+@contextlib.contextmanager
+def importing_mjlab():
+  "Import mjlab inside: `MUJOCO_GL` is put back as it was (mjlab sets 'egl'), torch's TorchScript notice silenced here only."
+  before = os.environ.get("MUJOCO_GL")
+  try:
+    with warnings.catch_warnings():
+      warnings.filterwarnings("ignore", message=r".*torch\.jit\.script.*", category=FutureWarning)
+      yield
+  finally:
+    if before is None:
+      os.environ.pop("MUJOCO_GL", None)
+    else:
+      os.environ["MUJOCO_GL"] = before
+
 # %% ../nbs/00_features.ipynb #303d498d
 @functools.cache
 def g1_render_model() -> mujoco.MjModel:
@@ -378,13 +431,11 @@ def render_qpos(
   camera.type = mujoco.mjtCamera.mjCAMERA_FREE
   camera.distance, camera.azimuth, camera.elevation = distance, azimuth, elevation
   frames = np.empty((len(qpos), height, width, 3), dtype=np.uint8)
+  backend = render_backend()
   try:
     renderer = mujoco.Renderer(model, height=height, width=width)
   except Exception as e:
-    raise RuntimeError(
-      f"offscreen rendering failed with MUJOCO_GL={os.environ.get('MUJOCO_GL')!r} ({e}). Set MUJOCO_GL before anything "
-      "imports mujoco: 'osmesa' on a CPU machine (apt-get install libosmesa6), 'egl' with an NVIDIA driver."
-    ) from e
+    raise NoRendererError(f"offscreen rendering with {backend} failed ({e}). {NO_RENDERER}") from e
   with renderer:
     renderer.scene.flags[mujoco.mjtRndFlag.mjRND_SHADOW] = False
     renderer.scene.flags[mujoco.mjtRndFlag.mjRND_REFLECTION] = False

@@ -21,7 +21,6 @@ from smp_nb.features import (
 
 import dataclasses
 import math
-import warnings
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -29,10 +28,10 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['STATE_SHAPES', 'COMPOSITIONS', 'PRIORS_DIR', 'MotionFeatureBuffer', 'refresh_kinematics', 'TimestepNormalizer',
-           'smp_reward', 'compose_rewards', 'SmpCfg', 'SmpState', 'get_smp_state', 'TaskTermCfg', 'smp_reward_term',
-           'score_windows', 'arm_mirror_permutation', 'corrupted_window_states', 'explore', 'plot_exploration',
-           'window_filmstrip', 'reward_explorer']
+__all__ = ['STATE_SHAPES', 'MIN_TIMESTEP_MEAN', 'COMPOSITIONS', 'PRIORS_DIR', 'MotionFeatureBuffer', 'refresh_kinematics',
+           'TimestepNormalizer', 'smp_reward', 'compose_rewards', 'SmpCfg', 'SmpState', 'get_smp_state', 'TaskTermCfg',
+           'smp_reward_term', 'score_windows', 'arm_mirror_permutation', 'corrupted_window_states', 'explore',
+           'plot_exploration', 'window_filmstrip', 'RewardExplorer', 'reward_explorer']
 
 # %% ../nbs/03_reward.ipynb #38999af3
 STATE_SHAPES: dict[str, tuple[int, ...]] = {
@@ -67,6 +66,12 @@ class MotionFeatureBuffer:
     for k, buf in self.states.items():
       buf[env_ids] = frame[k][env_ids, None]
 
+  def fill_where(self, mask: torch.Tensor, frame: dict[str, torch.Tensor]):
+    "`fill` for the envs where `mask` `(num_envs,)` is set, without reading the mask on the host (no GPU sync)."
+    for k, buf in self.states.items():
+      chosen = mask.view((-1,) + (1,) * (buf.ndim - 1))
+      buf.copy_(torch.where(chosen, frame[k].unsqueeze(1).expand_as(buf), buf))
+
   def prime(self, env_ids: torch.Tensor, states: dict[str, torch.Tensor]):
     "Set the whole window of `env_ids` from world states `(len(env_ids), T, ...)`."
     for k, buf in self.states.items():
@@ -91,42 +96,53 @@ def refresh_kinematics(sim):
 class TimestepNormalizer:
   "Running mean of the SDS error at each diffusion step in K, frozen after `freeze_after` samples."
 
-  def __init__(self, num_timesteps: int, freeze_after: int = 2_000_000, device: str | torch.device = "cpu"):
+  def __init__(self, num_timesteps: int, freeze_after: int = 50_000_000, device: str | torch.device = "cpu"):
     self.mean = torch.ones(num_timesteps, device=device)
-    self.count = 0
+    self.count = 0  # rows offered, counted on the host: it decides when to freeze without a GPU sync
+    self.valid_count = torch.zeros((), dtype=torch.float64, device=device)  # finite rows folded in, on the device
     self.freeze_after = freeze_after
 
   @property
   def frozen(self) -> bool:
     return self.count >= self.freeze_after
 
-  def update(self, errors: torch.Tensor):
-    "Fold a batch of per-step errors `(B, |K|)` into the means (no-op once frozen)."
+  def update(self, errors: torch.Tensor, valid: torch.Tensor | None = None):
+    "Fold the `valid` rows (default: the finite ones) of per-step errors `(B, |K|)` into the means; no-op once frozen."
     if self.frozen:
       return
-    errors = errors[torch.isfinite(errors).all(dim=1)]
-    if len(errors) == 0:
-      return
-    total = self.count + len(errors)
-    self.mean += (errors.mean(dim=0) - self.mean) * (len(errors) / total)
-    self.count = total
+    if valid is None:
+      valid = torch.isfinite(errors).all(dim=1)
+    n = valid.sum()
+    batch_sum = torch.where(valid[:, None], errors, torch.zeros_like(errors)).sum(dim=0)
+    total = self.valid_count + n
+    step = (batch_sum - n * self.mean) / total.clamp(min=1)
+    self.mean = self.mean + step.to(self.mean.dtype)
+    self.valid_count = total
+    self.count += len(errors)
 
   def state_dict(self) -> dict:
-    return {"mean": self.mean.detach().cpu().clone(), "count": self.count, "freeze_after": self.freeze_after}
+    return {"mean": self.mean.detach().cpu().clone(), "count": self.count, "valid_count": float(self.valid_count),
+            "freeze_after": self.freeze_after}
 
   def load_state_dict(self, state: dict):
     self.mean = state["mean"].to(self.mean.device).clone()
     self.count, self.freeze_after = int(state["count"]), int(state["freeze_after"])
+    self.valid_count = torch.tensor(float(state.get("valid_count", state["count"])), dtype=torch.float64,
+                                    device=self.mean.device)
 
 # %% ../nbs/03_reward.ipynb #004db293
+MIN_TIMESTEP_MEAN = 1e-4
+"Floor of the normalisers m_k, as the reference's `DiffNormalizer(min_value=1e-4)`: a near-zero mean cannot blow up r_smp."
+
+
 def smp_reward(
   errors: torch.Tensor,  # (B, |K|) per-step ε-MSE of each window
   timestep_means: torch.Tensor | None,  # (|K|,) normalisers m_k (None: no normalisation)
-  w_s: float = 1.0,  # SDS weight: higher makes the reward stricter
+  w_s: float = 6.0,  # SDS weight: higher makes the reward stricter (the reference's default)
 ) -> torch.Tensor:  # (B,) r_smp in (0, 1]
   "r_smp = exp(-w_s / |K| · Σ_k err_k / m_k)."
   if timestep_means is not None:
-    errors = errors / timestep_means
+    errors = errors / timestep_means.clamp(min=MIN_TIMESTEP_MEAN)
   return torch.exp(-w_s * errors.mean(dim=-1))
 
 
@@ -155,10 +171,10 @@ PRIORS_DIR = DATASETS_DIR / "priors"
 class SmpCfg:
   "How the frozen prior scores motion in an environment."
   prior: Path = PRIORS_DIR / "loco.pt"  # prior file
-  w_s: float = 1.0  # SDS weight in r_smp = exp(-w_s · mean_k err_k / m_k)
+  w_s: float = 6.0  # SDS weight in r_smp = exp(-w_s · mean_k err_k / m_k); the reference's default (Location: 4)
   timesteps: tuple[int, ...] = SDS_TIMESTEPS  # K
   normalize_per_timestep: bool = True  # divide each step's error by its running mean m_k
-  freeze_normalizer_after: int = 2_000_000  # env-steps after which m_k stops moving
+  freeze_normalizer_after: int = 50_000_000  # env-steps after which m_k stops moving (reference 50M; MimicKit 100M)
   composition: str = "product"  # "product" or "additive"
   w_task: float = 1.0  # additive composition: weight of the task reward
   w_smp: float = 1.0  # additive composition: weight of r_smp
@@ -176,6 +192,9 @@ class SmpState:
     self.prior: MotionPrior = load_prior(cfg.prior, device=env.device, fps=1.0 / env.step_dt)
     self.robot = env.scene["robot"]
     self.joint_ids, self.ee_ids = g1_entity_indices(self.robot)
+    # as device tensors, so reading a frame indexes on the device instead of copying a list there every step
+    self._joint_index = torch.tensor(self.joint_ids, device=env.device)
+    self._ee_index = torch.tensor(self.ee_ids, device=env.device)
     n = env.num_envs
     self.buffer = MotionFeatureBuffer(n, self.prior.window_size, env.device)
     self.normalizer = TimestepNormalizer(len(cfg.timesteps), cfg.freeze_normalizer_after, env.device)
@@ -184,21 +203,21 @@ class SmpState:
     self.last_r_smp = torch.ones(n, device=env.device)
     self.last_error = torch.zeros(n, device=env.device)
     self.last_task = torch.zeros(n, device=env.device)
-    self.nonfinite_total = 0
+    self.nonfinite_envs = torch.zeros((), dtype=torch.long, device=env.device)  # this step
+    self.nonfinite_total = torch.zeros((), dtype=torch.long, device=env.device)  # since the env was built
 
   def current_frame(self, env) -> dict[str, torch.Tensor]:
     if self.cfg.refresh_kinematics:
       refresh_kinematics(env.sim)
-    return g1_frame_from_entity(self.robot, env.scene.env_origins, self.joint_ids, self.ee_ids)
+    return g1_frame_from_entity(self.robot, env.scene.env_origins, self._joint_index, self._ee_index)
 
   def advance(self, env):
     "Add the current frame of every env (after physics); envs without history get it as their whole window."
     frame = self.current_frame(env)
     self.buffer.push(frame)
-    if self.needs_fill.any():
-      self.buffer.fill(self.needs_fill.nonzero().squeeze(-1), frame)
-      self.needs_fill[:] = False
-    self.primed[:] = False
+    self.buffer.fill_where(self.needs_fill, frame)
+    self.needs_fill.zero_()
+    self.primed.zero_()
 
   def prime(self, env_ids: torch.Tensor, states: dict[str, torch.Tensor]):
     "Start `env_ids` from whole windows of world states `(len(env_ids), T, ...)` (generative state init)."
@@ -212,18 +231,15 @@ class SmpState:
     self.primed[env_ids] = False
 
   def score(self) -> torch.Tensor:
-    "r_smp `(num_envs,)` of the current windows; 0 where a feature is non-finite."
+    "r_smp `(num_envs,)` of the current windows; 0 where a feature is non-finite (counted, and logged by the term)."
     windows = self.buffer.windows()
     finite = torch.isfinite(windows).all(dim=(1, 2))
-    bad = int((~finite).sum())
-    if bad:
-      self.nonfinite_total += bad
-      warnings.warn(f"SMP: {bad} envs have non-finite motion features ({self.nonfinite_total} so far); "
-                    "their SMP reward is 0 this step")
-      windows = torch.where(finite[:, None, None], windows, torch.zeros_like(windows))
+    self.nonfinite_envs = (~finite).sum()
+    self.nonfinite_total = self.nonfinite_total + self.nonfinite_envs
+    windows = torch.where(finite[:, None, None], windows, torch.zeros_like(windows))
     windows = self.prior.clamp_to_range(windows)
     errors = self.prior.sds_error(windows, timesteps=self.cfg.timesteps, per_timestep=True)
-    self.normalizer.update(errors[finite])
+    self.normalizer.update(errors, valid=finite)
     means = self.normalizer.mean if self.cfg.normalize_per_timestep else None
     r_smp = torch.where(finite, smp_reward(errors, means, self.cfg.w_s), torch.zeros_like(finite, dtype=errors.dtype))
     self.last_error = errors.mean(dim=1)
@@ -261,22 +277,31 @@ class smp_reward_term:
   "mjlab reward term: (Σ wᵢ taskᵢ) composed with r_smp. Params: `smp` (SmpCfg), `task_terms` (dict of TaskTermCfg)."
 
   def __init__(self, cfg, env):
+    from mjlab.managers.scene_entity_config import SceneEntityCfg
+
     self.state = get_smp_state(env, cfg.params["smp"])
+    for term in cfg.params["task_terms"].values():  # mjlab resolves only top-level params; task terms are nested
+      for value in term.params.values():
+        if isinstance(value, SceneEntityCfg):
+          value.resolve(env.scene)
 
   def __call__(self, env, smp: SmpCfg, task_terms: dict[str, TaskTermCfg]) -> torch.Tensor:
     self.state.advance(env)
     r_smp = self.state.score()
     task = torch.zeros(env.num_envs, device=env.device)
-    log = env.extras.setdefault("log", {})
+    log = env.extras.setdefault("log", {})  # device tensors: read once per iteration, when rsl-rl logs
     for name, term in task_terms.items():
       value = term.weight * term.func(env, **term.params)
-      log[f"Smp/task_{name}"] = value.mean().item()
+      log[f"Smp/task_{name}"] = value.mean()
       task = task + value
     self.state.last_task = task
-    log["Smp/r_smp"] = r_smp.mean().item()
-    log["Smp/sds_error"] = self.state.last_error.mean().item()
-    log["Smp/task"] = task.mean().item()
-    return compose_rewards(task, r_smp, smp.composition, smp.w_task, smp.w_smp)
+    log["Smp/r_smp"] = r_smp.mean()
+    log["Smp/sds_error"] = self.state.last_error.mean()
+    log["Smp/task"] = task.mean()
+    log["Smp/nonfinite_envs"] = self.state.nonfinite_envs.float()
+    reward = compose_rewards(task, r_smp, smp.composition, smp.w_task, smp.w_smp)
+    # a physics blow-up ends its env this very step (see `04_tasks`); its last reward must not reach PPO as NaN
+    return torch.nan_to_num(reward, nan=0.0, posinf=0.0, neginf=0.0)
 
   def reset(self, env_ids=None):
     if env_ids is None or isinstance(env_ids, slice):
@@ -380,6 +405,7 @@ def explore(
   normalized = errors / timestep_means if timestep_means is not None else errors
   return {
     "timesteps": list(timesteps),
+    "w_s": w_s,
     "r_per_timestep": torch.exp(-w_s * normalized),
     "r_smp": float(torch.exp(-w_s * normalized.mean())),
     "errors": errors,
@@ -388,17 +414,19 @@ def explore(
 
 # %% ../nbs/03_reward.ipynb #914f8ca9
 def plot_exploration(result: dict, frames=None, title: str = ""):
-  "Bar plot of r_smp per diffusion step with the overall value, and an optional filmstrip of the window."
-  import matplotlib.pyplot as plt
+  "Bars of r_smp at each diffusion step with the overall value as a line, and an optional filmstrip of the window."
+  from matplotlib.figure import Figure
 
-  fig = plt.figure(figsize=(10, 3.2), layout="constrained")
+  fig = Figure(figsize=(10, 3.2), layout="constrained")
   grid = fig.add_gridspec(1, 3 if frames is not None else 1)
   ax = fig.add_subplot(grid[0, 0])
   ks = [str(k) for k in result["timesteps"]]
-  ax.bar(ks, result["r_per_timestep"].numpy(), color="C0", label="r at step k")
-  ax.axhline(result["r_smp"], color="C3", lw=2, label=f"r_smp = {result['r_smp']:.3f}")
-  ax.set(ylim=(0, 1.05), xlabel="diffusion step k", ylabel="reward", title=title or "SMP reward")
-  ax.legend(fontsize=8, loc="lower right")
+  ax.bar(ks, result["r_per_timestep"].numpy(), color="C0")
+  ax.axhline(result["r_smp"], color="C3", lw=2)
+  ax.text(1.0, result["r_smp"], " r_smp", color="C3", va="center", ha="left", transform=ax.get_yaxis_transform(), fontsize=8)
+  headline = f"r_smp = {result['r_smp']:.3f}  (w_s {result['w_s']:.3g}, K = {', '.join(ks)})"
+  ax.set(ylim=(0, 1.05), xlabel="diffusion step k", ylabel="r at step k", title=f"{title}\n{headline}" if title else headline)
+  ax.title.set_fontsize(9)
   if frames is not None:
     strip = fig.add_subplot(grid[0, 1:])
     strip.imshow(np.concatenate(list(frames), axis=1))
@@ -415,39 +443,84 @@ def window_filmstrip(window: torch.Tensor, num_frames: int = 5, width: int = 120
   idx = np.linspace(0, len(qpos) - 1, num_frames).round().astype(int)
   return render_qpos(qpos[idx], width=width, height=height, distance=2.5)
 
+# %% ../nbs/03_reward.ipynb #4d7e1b3a
+class RewardExplorer:
+  "An ipywidgets panel: pick a window of a clip, corrupt it, set w_s and K, and watch r_smp."
+
+  def __init__(
+    self,
+    prior: MotionPrior,
+    states: dict[str, torch.Tensor],  # per-frame world states of a clip
+    timestep_means: torch.Tensor | None = None,  # (|K|,) normalisers for the default K; other K: measured on the clip
+    render: bool = True,  # show the window on the G1 (needs offscreen rendering)
+  ):
+    import ipywidgets as widgets
+
+    self.prior, self.states, self.render = prior, states, render
+    self.means = {tuple(SDS_TIMESTEPS): timestep_means} if timestep_means is not None else {}
+    n = len(states["root_pos"])
+    look = dict(style={"description_width": "100px"}, layout=widgets.Layout(width="340px"))
+    slider = dict(continuous_update=False, **look)  # one redraw per change, not one per pixel dragged
+    self.controls = dict(
+      end_frame=widgets.IntSlider(value=min(150, n - 1), min=prior.window_size, max=n - 1, description="window end", **slider),
+      joint_noise=widgets.FloatSlider(value=0.0, min=0.0, max=0.3, step=0.01, description="joint noise", **slider),
+      time_stretch=widgets.FloatSlider(value=1.0, min=0.25, max=3.0, step=0.05, description="time stretch", **slider),
+      frozen_frames=widgets.IntSlider(value=0, min=0, max=prior.window_size - 1, description="frozen frames", **slider),
+      mirror_arms=widgets.Checkbox(value=False, description="mirror arms", **look),
+      w_s=widgets.FloatLogSlider(value=1.0, base=10, min=-1, max=1, description="w_s", readout_format=".2f", **slider),
+      timesteps=widgets.IntsInput(value=list(SDS_TIMESTEPS), min=0, max=prior.schedule.num_steps - 1, **look),
+    )
+    self.out = widgets.Output(layout=widgets.Layout(width="820px"))
+    k_label = widgets.Label(f"K, the diffusion steps scored (0-{prior.schedule.num_steps - 1}):")
+    column = [*list(self.controls.values())[:-1], k_label, self.controls["timesteps"]]
+    self.panel = widgets.HBox([widgets.VBox(column, layout=widgets.Layout(min_width="350px")), self.out])
+    self.renders, self.last_redraw_s = 0, 0.0
+    self._strip_key, self._strip = None, None
+    for control in self.controls.values():
+      control.observe(self.update, names="value")
+    self.update()
+
+  def _ipython_display_(self):
+    from IPython.display import display
+
+    display(self.panel)
+
+  def _means_for(self, ks: tuple[int, ...]) -> torch.Tensor:
+    "Normalisers for K: the mean error of the clip's own windows at those steps (measured once per K)."
+    if ks not in self.means:
+      n = len(self.states["root_pos"])
+      ends = np.linspace(self.prior.window_size, n - 1, 64).astype(int)
+      windows = torch.stack([motion_features(**corrupted_window_states(self.states, int(e), self.prior.window_size)).float()
+                             for e in ends])
+      g = torch.Generator().manual_seed(0)
+      self.means[ks] = self.prior.sds_error(self.prior.clamp_to_range(windows), timesteps=ks, per_timestep=True,
+                                            generator=g).mean(0)
+    return self.means[ks]
+
+  def update(self, *_) -> dict:
+    "Score the current settings once and redraw; the filmstrip is re-rendered only when the window itself changed."
+    import time
+
+    from IPython.display import display
+
+    t0 = time.perf_counter()
+    v = {name: control.value for name, control in self.controls.items()}
+    ks = tuple(sorted(set(v["timesteps"]))) or tuple(SDS_TIMESTEPS)
+    result = explore(self.prior, self.states, v["end_frame"], v["joint_noise"], v["time_stretch"], v["frozen_frames"],
+                     v["mirror_arms"], v["w_s"], ks, self._means_for(ks))
+    key = (v["end_frame"], v["joint_noise"], v["time_stretch"], v["frozen_frames"], v["mirror_arms"])
+    if self.render and key != self._strip_key:
+      self._strip, self._strip_key = window_filmstrip(result["window"]), key
+      self.renders += 1
+    fig = plot_exploration(result, self._strip if self.render else None)
+    with self.out:
+      self.out.clear_output(wait=True)
+      display(fig)
+    self.last_redraw_s = time.perf_counter() - t0
+    return result
+
 
 def reward_explorer(prior: MotionPrior, states: dict[str, torch.Tensor], timestep_means: torch.Tensor | None = None,
-                    render: bool = True):
-  "An ipywidgets panel: pick a window of the clip, corrupt it, set w_s and K, and watch r_smp."
-  import ipywidgets as widgets
-  import matplotlib.pyplot as plt
-  from IPython.display import display
-
-  n = len(states["root_pos"])
-  w = dict(
-    end_frame=widgets.IntSlider(value=min(150, n - 1), min=prior.window_size, max=n - 1, description="window end"),
-    joint_noise=widgets.FloatSlider(value=0.0, min=0.0, max=0.3, step=0.01, description="joint noise"),
-    time_stretch=widgets.FloatSlider(value=1.0, min=0.25, max=3.0, step=0.05, description="time stretch"),
-    frozen_frames=widgets.IntSlider(value=0, min=0, max=prior.window_size - 1, description="frozen frames"),
-    mirror_arms=widgets.Checkbox(value=False, description="mirror arms"),
-    w_s=widgets.FloatLogSlider(value=1.0, base=10, min=-1, max=1, description="w_s"),
-    timesteps=widgets.SelectMultiple(options=list(range(0, prior.schedule.num_steps, 2)) + list(SDS_TIMESTEPS),
-                                     value=list(SDS_TIMESTEPS), description="K"),
-  )
-  out = widgets.Output()
-
-  def update(*_):
-    ks = tuple(sorted(set(w["timesteps"].value)))
-    means = timestep_means if ks == tuple(SDS_TIMESTEPS) else None
-    result = explore(prior, states, w["end_frame"].value, w["joint_noise"].value, w["time_stretch"].value,
-                     w["frozen_frames"].value, w["mirror_arms"].value, w["w_s"].value, ks, means)
-    with out:
-      out.clear_output(wait=True)
-      fig = plot_exploration(result, window_filmstrip(result["window"]) if render else None)
-      display(fig)
-      plt.close(fig)
-
-  for widget in w.values():
-    widget.observe(update, names="value")
-  update()
-  return widgets.HBox([widgets.VBox(list(w.values())), out])
+                    render: bool = True) -> RewardExplorer:
+  "The reward explorer panel (`RewardExplorer`), ready to display."
+  return RewardExplorer(prior, states, timestep_means, render)

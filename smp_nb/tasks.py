@@ -6,413 +6,678 @@
 # %% ../nbs/04_tasks.ipynb #0eb074ae
 from __future__ import annotations
 
-from .features import EE_BODY_NAMES, FEATURE_LAYOUT, g1_model, quat_apply, window_to_states, yaw_quat
+from .features import FEATURE_LAYOUT, G1_JOINT_NAMES, g1_model, importing_mjlab, window_to_states
 from .reward import PRIORS_DIR, SmpCfg, TaskTermCfg, get_smp_state, smp_reward_term
 
 import dataclasses
 import math
+import re
 import time
-from typing import Sequence
 
+import mujoco
+import numpy as np
 import torch
-from mjlab.envs import ManagerBasedRlEnvCfg
-from mjlab.envs import mdp as envs_mdp
-from mjlab.managers.command_manager import CommandTerm, CommandTermCfg
-from mjlab.managers.event_manager import EventTermCfg
-from mjlab.managers.observation_manager import ObservationTermCfg
-from mjlab.managers.reward_manager import RewardTermCfg
-from mjlab.managers.termination_manager import TerminationTermCfg
-from mjlab.rl import RslRlOnPolicyRunnerCfg
-from mjlab.rl.runner import MjlabOnPolicyRunner
-from mjlab.sensor import ContactMatch, ContactSensorCfg
-from mjlab.tasks.registry import list_tasks, register_mjlab_task
-from mjlab.tasks.velocity import mdp as velocity_mdp
-from mjlab.tasks.velocity.config.g1.env_cfgs import unitree_g1_flat_env_cfg
-from mjlab.tasks.velocity.config.g1.rl_cfg import unitree_g1_ppo_runner_cfg
+
+with importing_mjlab():  # mjlab would set MUJOCO_GL=egl; rendering picks its backend when asked (00_features)
+  from mjlab.asset_zoo.robots import G1_ACTION_SCALE, get_g1_robot_cfg
+  from mjlab.asset_zoo.robots.unitree_g1 import g1_constants
+  from mjlab.envs import ManagerBasedRlEnvCfg
+  from mjlab.envs import mdp
+  from mjlab.envs.mdp import dr
+  from mjlab.envs.mdp.actions import JointPositionActionCfg
+  from mjlab.managers.command_manager import CommandTerm, CommandTermCfg
+  from mjlab.managers.event_manager import EventTermCfg
+  from mjlab.managers.metrics_manager import MetricsTermCfg
+  from mjlab.managers.observation_manager import ObservationGroupCfg, ObservationTermCfg
+  from mjlab.managers.reward_manager import RewardTermCfg
+  from mjlab.managers.scene_entity_config import SceneEntityCfg
+  from mjlab.managers.termination_manager import TerminationTermCfg
+  from mjlab.rl import RslRlModelCfg, RslRlOnPolicyRunnerCfg, RslRlPpoAlgorithmCfg
+  from mjlab.rl.runner import MjlabOnPolicyRunner
+  from mjlab.scene import SceneCfg
+  from mjlab.sensor import ContactMatch, ContactSensorCfg
+  from mjlab.sim import MujocoCfg, SimulationCfg
+  from mjlab.tasks.registry import list_tasks, register_mjlab_task
+  from mjlab.tasks.velocity.mdp import illegal_contact
+  from mjlab.terrains import TerrainEntityCfg
+  from mjlab.utils.nan_guard import NanGuard
+  from mjlab.utils.noise import UniformNoiseCfg as Unoise
+  from mjlab.viewer import ViewerConfig
 
 # %% auto #0
-__all__ = ['HEAD_OFFSET_IN_TORSO', 'ILLEGAL_CONTACT_BODIES', 'SMP_TASKS', 'GsiCfg', 'GsiPool', 'reset_from_prior',
-           'DirectionSpeedCommand', 'DirectionSpeedCommandCfg', 'LocationCommand', 'LocationCommandCfg',
-           'direction_speed_obs', 'location_obs', 'forward_velocity_reward', 'steering_reward', 'location_reward',
-           'head_height_and_velocity', 'getup_reward', 'stood_up_and_still', 'smp_reward_collapsed', 'smp_g1_env_cfg',
-           'smp_forward_env_cfg', 'smp_steering_env_cfg', 'smp_location_env_cfg', 'smp_getup_env_cfg',
-           'SmpOnPolicyRunner', 'smp_ppo_runner_cfg', 'register_smp_tasks', 'build_env', 'make_env']
-
-# %% ../nbs/04_tasks.ipynb #641cad44
-@dataclasses.dataclass
-class GsiCfg:
-  "Generative state init: reset states drawn from windows sampled from the prior."
-  pool_size: int = 2048  # windows kept for resets
-  ddim_steps: int = 10  # sampler steps
-  refresh_every_steps: int = 24 * 50  # env steps (per env) between partial refreshes (~50 PPO iterations)
-  refresh_fraction: float = 0.25  # share of the pool replaced at each refresh
-  min_root_height: float = 0.0  # keep windows whose last pelvis height lies in [min, max] (e.g. fallen starts)
-  max_root_height: float = 10.0
-  lift: float = 0.02  # raise the pelvis by this much so feet never start inside the floor
-  seed: int = 0
-
-
-class GsiPool:
-  "A pool of raw windows sampled from a prior, filtered by last-frame pelvis height."
-
-  def __init__(self, prior, cfg: GsiCfg):
-    self.prior, self.cfg = prior, cfg
-    self.generator = torch.Generator(device=prior.device).manual_seed(cfg.seed)
-    t0 = time.perf_counter()
-    self.windows = self._sample(cfg.pool_size)
-    self.startup_seconds = time.perf_counter() - t0
-    self.last_refresh_step = 0
-
-  def _sample(self, n: int) -> torch.Tensor:
-    z = FEATURE_LAYOUT["root_pos"].start + 2
-    kept, drawn = [], 0
-    while sum(len(k) for k in kept) < n:
-      batch = self.prior.sample(max(n, 256), method="ddim", steps=self.cfg.ddim_steps, generator=self.generator)
-      height = batch[:, -1, z]
-      kept.append(batch[(height >= self.cfg.min_root_height) & (height <= self.cfg.max_root_height)])
-      drawn += len(batch)
-      if drawn > 50 * n and sum(len(k) for k in kept) == 0:
-        raise RuntimeError(f"GSI: none of {drawn} sampled windows has a pelvis height in "
-                           f"[{self.cfg.min_root_height}, {self.cfg.max_root_height}] m")
-    return torch.cat(kept)[:n]
-
-  def draw(self, n: int) -> torch.Tensor:
-    "`(n, W, 59)` random windows from the pool."
-    idx = torch.randint(0, len(self.windows), (n,), generator=self.generator, device=self.prior.device)
-    return self.windows[idx]
-
-  def maybe_refresh(self, step: int):
-    "Replace `refresh_fraction` of the pool if `refresh_every_steps` have passed since the last refresh."
-    if step - self.last_refresh_step < self.cfg.refresh_every_steps:
-      return
-    n = max(1, int(self.cfg.refresh_fraction * len(self.windows)))
-    idx = torch.randperm(len(self.windows), generator=self.generator, device=self.prior.device)[:n]
-    self.windows[idx] = self._sample(n)
-    self.last_refresh_step = step
-
-# %% ../nbs/04_tasks.ipynb #6c00b627
-def reset_from_prior(env, env_ids: torch.Tensor | None, gsi: GsiCfg):
-  "mjlab reset event: start `env_ids` from the last frame of prior samples and prime their feature buffers."
-  state = get_smp_state(env)  # created with the env's smp_reward_term, whose prior it samples from
-  if getattr(state, "gsi", None) is None:
-    state.gsi = GsiPool(state.prior, gsi)
-  pool: GsiPool = state.gsi
-  pool.maybe_refresh(env.common_step_counter)
-  if env_ids is None:
-    env_ids = torch.arange(env.num_envs, device=env.device)
-  n = len(env_ids)
-  if n == 0:
-    return
-  windows = pool.draw(n)
-  yaw = (torch.rand(n, generator=pool.generator, device=env.device) * 2 - 1) * math.pi
-  states = window_to_states(windows, heading_yaw=yaw)  # relative to each env's origin
-  states["root_pos"][..., 2] += gsi.lift
-  states["ee_pos"][..., 2] += gsi.lift
-  last = {k: v[:, -1] for k, v in states.items()}
-  robot = state.robot
-  origins = env.scene.env_origins[env_ids]
-  quat = last["root_quat"] / last["root_quat"].norm(dim=-1, keepdim=True)
-  robot.write_root_state_to_sim(
-    torch.cat([last["root_pos"] + origins, quat, last["root_lin_vel"], last["root_ang_vel"]], dim=-1), env_ids=env_ids
-  )
-  joint_pos = robot.data.default_joint_pos[env_ids].clone()
-  joint_vel = torch.zeros_like(joint_pos)
-  limits = robot.data.soft_joint_pos_limits[env_ids][:, state.joint_ids]
-  joint_pos[:, state.joint_ids] = torch.maximum(torch.minimum(last["joint_pos"], limits[..., 1]), limits[..., 0])
-  joint_vel[:, state.joint_ids] = (states["joint_pos"][:, -1] - states["joint_pos"][:, -2]) / env.step_dt
-  robot.write_joint_state_to_sim(joint_pos, joint_vel, env_ids=env_ids)
-  state.prime(env_ids, states)
+__all__ = ['ROBOT', 'HEAD_SITE', 'HEAD_POS_IN_TORSO', 'HEAD', 'SMP_TASKS', 'unit_xy', 'world_to_heading_xy', 'SteeringCommand',
+           'SteeringCommandCfg', 'LocationCommand', 'LocationCommandCfg', 'smp_observations', 'target_velocity_reward',
+           'face_direction_reward', 'location_reward', 'g1_spec_with_head', 'head_height_and_velocity',
+           'head_upward_velocity_reward', 'head_height_reward', 'physics_blowup', 'stood_up', 'smp_too_low',
+           'g1_joint_velocity_limits', 'StartChecker', 'GsiCfg', 'GsiPool', 'gsi_pool', 'gsi_reset', 'gsi_refresh',
+           'velocity_error', 'heading_error_deg', 'goal_distance', 'head_height', 'smp_score', 'sds_error',
+           'smp_g1_env_cfg', 'remove_term', 'add_smp_task', 'pelvis_too_low', 'smp_forward_env_cfg',
+           'smp_steering_env_cfg', 'smp_location_env_cfg', 'smp_getup_env_cfg', 'smp_ppo_runner_cfg',
+           'SmpOnPolicyRunner', 'register_smp_tasks', 'build_env', 'make_env', 'task_settings']
 
 # %% ../nbs/04_tasks.ipynb #b7f34296
-def _heading_xy(robot) -> torch.Tensor:
-  "Unit xy of the pelvis heading `(num_envs, 2)`."
-  forward = quat_apply(yaw_quat(robot.data.root_link_quat_w), torch.tensor([1.0, 0.0, 0.0], device=robot.data.root_link_quat_w.device))
-  return forward[:, :2]
+def unit_xy(angle: torch.Tensor) -> torch.Tensor:
+  "Unit vectors `(n, 2)` at angles `(n,)`."
+  return torch.stack([torch.cos(angle), torch.sin(angle)], dim=-1)
 
 
-def _to_heading_frame(robot, vec_xy: torch.Tensor) -> torch.Tensor:
-  "World xy vectors `(num_envs, 2)` in the pelvis heading frame."
-  h = _heading_xy(robot)
-  return torch.stack([h[:, 0] * vec_xy[:, 0] + h[:, 1] * vec_xy[:, 1], -h[:, 1] * vec_xy[:, 0] + h[:, 0] * vec_xy[:, 1]], -1)
+def world_to_heading_xy(vec_w: torch.Tensor, heading: torch.Tensor) -> torch.Tensor:
+  "World xy vectors `(n, 2)` in the frame of a heading angle `(n,)`."
+  cos, sin = torch.cos(heading), torch.sin(heading)
+  return torch.stack([cos * vec_w[:, 0] + sin * vec_w[:, 1], -sin * vec_w[:, 0] + cos * vec_w[:, 1]], dim=-1)
 
 
-class DirectionSpeedCommand(CommandTerm):
-  "Move along a world direction at a speed, optionally facing another direction. `command`: (dir xy, speed, face xy)."
+class SteeringCommand(CommandTerm):
+  "Move along a world direction at a speed while facing another. `command` `(num_envs, 5)`: direction xy (heading frame), speed, facing xy (heading frame)."
 
-  cfg: "DirectionSpeedCommandCfg"
+  cfg: "SteeringCommandCfg"
 
-  def __init__(self, cfg: "DirectionSpeedCommandCfg", env):
+  def __init__(self, cfg: "SteeringCommandCfg", env):
     super().__init__(cfg, env)
     self.robot = env.scene[cfg.entity_name]
-    self.direction = torch.zeros(self.num_envs, 2, device=self.device)
-    self.direction[:, 0] = 1.0
-    self.speed = torch.zeros(self.num_envs, device=self.device)
-    self.facing = self.direction.clone()
-    self.metrics["velocity_error"] = torch.zeros(self.num_envs, device=self.device)
+    self.target_dir_w = unit_xy(torch.zeros(self.num_envs, device=self.device))
+    self.face_dir_w = self.target_dir_w.clone()
+    self.target_speed = torch.zeros(self.num_envs, device=self.device)
+    self.command_b = torch.zeros(self.num_envs, 5, device=self.device)
 
   @property
   def command(self) -> torch.Tensor:
-    return torch.cat([self.direction, self.speed[:, None], self.facing], dim=-1)
+    return self.command_b
 
-  def _angles(self, n, spread):
-    return (torch.rand(n, device=self.device) * 2 - 1) * spread
+  @property
+  def target_vel_w(self) -> torch.Tensor:
+    "Commanded world xy velocity `(num_envs, 2)`."
+    return self.target_speed[:, None] * self.target_dir_w
 
   def _resample_command(self, env_ids: torch.Tensor):
     n = len(env_ids)
-    self.speed[env_ids] = torch.empty(n, device=self.device).uniform_(*self.cfg.speed_range)
-    if self.cfg.random_direction:
-      a = self._angles(n, math.pi)
-      self.direction[env_ids] = torch.stack([torch.cos(a), torch.sin(a)], -1)
-    if self.cfg.random_facing:
-      a = self._angles(n, math.pi)
-      self.facing[env_ids] = torch.stack([torch.cos(a), torch.sin(a)], -1)
-    else:
-      self.facing[env_ids] = self.direction[env_ids]
+    uniform_angle = lambda: torch.empty(n, device=self.device).uniform_(-math.pi, math.pi)
+    angle = uniform_angle() if self.cfg.random_direction else torch.zeros(n, device=self.device)
+    self.target_dir_w[env_ids] = unit_xy(angle)
+    self.target_speed[env_ids] = torch.empty(n, device=self.device).uniform_(*self.cfg.speed_range)
+    self.face_dir_w[env_ids] = unit_xy(uniform_angle() if self.cfg.random_facing else angle)
 
   def _update_command(self, env_ids: torch.Tensor | None):
-    pass
+    heading = self.robot.data.heading_w
+    self.command_b[:, 0:2] = world_to_heading_xy(self.target_dir_w, heading)
+    self.command_b[:, 2] = self.target_speed
+    self.command_b[:, 3:5] = world_to_heading_xy(self.face_dir_w, heading)
 
   def _update_metrics(self):
-    target = self.direction * self.speed[:, None]
-    error = (target - self.robot.data.root_link_lin_vel_w[:, :2]).norm(dim=-1)
-    self.metrics["velocity_error"] += error * self._env.step_dt / self._env.max_episode_length_s
+    pass  # task metrics are mjlab metric terms (below), averaged per episode without a host sync
 
 
 @dataclasses.dataclass(kw_only=True)
-class DirectionSpeedCommandCfg(CommandTermCfg):
+class SteeringCommandCfg(CommandTermCfg):
   entity_name: str = "robot"
-  speed_range: tuple[float, float] = (0.5, 5.0)  # m/s
-  random_direction: bool = False  # False: always world +x (Forward)
-  random_facing: bool = False  # False: face where you go
-  resampling_time_range: tuple[float, float] = (3.0, 8.0)
+  speed_range: tuple[float, float] = (0.5, 2.0)  # m/s
+  random_direction: bool = True  # False: always world +x (Forward)
+  random_facing: bool = True  # False: face where you go
+  resampling_time_range: tuple[float, float] = (3.0, 8.0)  # s
 
-  def build(self, env) -> DirectionSpeedCommand:
-    return DirectionSpeedCommand(self, env)
+  def build(self, env) -> SteeringCommand:
+    return SteeringCommand(self, env)
 
-
+# %% ../nbs/04_tasks.ipynb #7c1d2e30
 class LocationCommand(CommandTerm):
-  "Reach a goal on the floor, `command`: goal xy relative to the env origin."
+  "Reach a goal on the floor. `command` `(num_envs, 2)`: the goal's offset from the pelvis, in the heading frame."
 
   cfg: "LocationCommandCfg"
 
   def __init__(self, cfg: "LocationCommandCfg", env):
     super().__init__(cfg, env)
     self.robot = env.scene[cfg.entity_name]
-    self.goal = torch.zeros(self.num_envs, 2, device=self.device)
-    self.metrics["distance"] = torch.zeros(self.num_envs, device=self.device)
+    self.target_pos_w = torch.zeros(self.num_envs, 2, device=self.device)
+    self.command_b = torch.zeros(self.num_envs, 2, device=self.device)
 
   @property
   def command(self) -> torch.Tensor:
-    return self.goal
+    return self.command_b
 
-  def position_xy(self) -> torch.Tensor:
-    return (self.robot.data.root_link_pos_w - self._env.scene.env_origins)[:, :2]
+  def _root_xy(self, env_ids: torch.Tensor) -> torch.Tensor:
+    # read from qpos: on a reset the new root state is already written there, while body poses are refreshed only
+    # after all resets, so `root_link_pos_w` would still give where the previous episode ended
+    adr = self.robot.indexing.free_joint_q_adr[:2]
+    return self._env.sim.data.qpos[env_ids][:, adr]
 
   def _resample_command(self, env_ids: torch.Tensor):
     n = len(env_ids)
-    a = (torch.rand(n, device=self.device) * 2 - 1) * math.pi
-    r = torch.empty(n, device=self.device).uniform_(*self.cfg.distance_range)
-    self.goal[env_ids] = self.position_xy()[env_ids] + r[:, None] * torch.stack([torch.cos(a), torch.sin(a)], -1)
+    distance = torch.empty(n, device=self.device).uniform_(*self.cfg.distance_range)
+    angle = torch.empty(n, device=self.device).uniform_(-math.pi, math.pi)
+    self.target_pos_w[env_ids] = self._root_xy(env_ids) + distance[:, None] * unit_xy(angle)
 
   def _update_command(self, env_ids: torch.Tensor | None):
-    pass
+    offset = self.target_pos_w - self.robot.data.root_link_pos_w[:, :2]
+    self.command_b[:] = world_to_heading_xy(offset, self.robot.data.heading_w)
 
   def _update_metrics(self):
-    distance = (self.goal - self.position_xy()).norm(dim=-1)
-    self.metrics["distance"] += distance * self._env.step_dt / self._env.max_episode_length_s
+    pass
 
 
 @dataclasses.dataclass(kw_only=True)
 class LocationCommandCfg(CommandTermCfg):
   entity_name: str = "robot"
-  distance_range: tuple[float, float] = (1.0, 10.0)  # m from the robot when sampled
-  resampling_time_range: tuple[float, float] = (5.0, 10.0)
+  distance_range: tuple[float, float] = (1.0, 10.0)  # m from the robot when drawn
+  resampling_time_range: tuple[float, float] = (5.0, 10.0)  # s
+
+  def __post_init__(self):
+    if self.distance_range[1] < self.distance_range[0]:
+      raise ValueError(f"LocationCommandCfg: distance_range {self.distance_range} is empty")
 
   def build(self, env) -> LocationCommand:
     return LocationCommand(self, env)
 
 # %% ../nbs/04_tasks.ipynb #6f742cb8
-def direction_speed_obs(env, command_name: str = "task") -> torch.Tensor:
-  "(target velocity xy, facing xy) in the pelvis heading frame `(num_envs, 4)`."
-  cmd: DirectionSpeedCommand = env.command_manager.get_term(command_name)
-  robot = cmd.robot
-  return torch.cat([_to_heading_frame(robot, cmd.direction * cmd.speed[:, None]), _to_heading_frame(robot, cmd.facing)], -1)
-
-
-def location_obs(env, command_name: str = "task") -> torch.Tensor:
-  "(goal xy in the heading frame, distance) `(num_envs, 3)`."
-  cmd: LocationCommand = env.command_manager.get_term(command_name)
-  delta = cmd.goal - cmd.position_xy()
-  return torch.cat([_to_heading_frame(cmd.robot, delta), delta.norm(dim=-1, keepdim=True)], -1)
+def smp_observations(command_name: str | None = None) -> dict[str, ObservationGroupCfg]:
+  "Actor and critic observation groups; `command_name` adds that command."
+  actor_terms = {
+    "base_lin_vel": ObservationTermCfg(func=mdp.builtin_sensor, params={"sensor_name": "robot/imu_lin_vel"},
+                                       noise=Unoise(n_min=-0.5, n_max=0.5)),
+    "base_ang_vel": ObservationTermCfg(func=mdp.builtin_sensor, params={"sensor_name": "robot/imu_ang_vel"},
+                                       noise=Unoise(n_min=-0.2, n_max=0.2)),
+    "projected_gravity": ObservationTermCfg(func=mdp.projected_gravity, noise=Unoise(n_min=-0.05, n_max=0.05)),
+    "joint_pos": ObservationTermCfg(func=mdp.joint_pos_rel, noise=Unoise(n_min=-0.01, n_max=0.01)),
+    "joint_vel": ObservationTermCfg(func=mdp.joint_vel_rel, noise=Unoise(n_min=-1.5, n_max=1.5)),
+    "actions": ObservationTermCfg(func=mdp.last_action),
+  }
+  if command_name is not None:
+    actor_terms["command"] = ObservationTermCfg(func=mdp.generated_commands, params={"command_name": command_name})
+  critic_terms = {name: dataclasses.replace(term) for name, term in actor_terms.items()}
+  return {
+    "actor": ObservationGroupCfg(terms=actor_terms, concatenate_terms=True, enable_corruption=True),
+    "critic": ObservationGroupCfg(terms=critic_terms, concatenate_terms=True, enable_corruption=False, history_length=10),
+  }
 
 # %% ../nbs/04_tasks.ipynb #09f29564
-HEAD_OFFSET_IN_TORSO = tuple(float(x) for x in g1_model().geom("head_collision").pos)
-"Head centre in the torso_link frame, read off the G1 model."
+ROBOT = SceneEntityCfg("robot")
+HEAD_SITE = "head"
+HEAD_POS_IN_TORSO = tuple(float(x) for x in g1_model().geom("head_collision").pos)
+"Centre of the G1's head collision sphere in the `torso_link` frame, where the get-up task puts its `head` site."
 
 
-def forward_velocity_reward(env, command_name: str = "task") -> torch.Tensor:
-  "exp(-0.5 ‖v_cmd − v_xy‖²), zero when moving backwards along the target direction."
-  cmd: DirectionSpeedCommand = env.command_manager.get_term(command_name)
-  v_xy = cmd.robot.data.root_link_lin_vel_w[:, :2]
-  reward = torch.exp(-0.5 * (cmd.direction * cmd.speed[:, None] - v_xy).pow(2).sum(-1))
-  return torch.where((v_xy * cmd.direction).sum(-1) < 0, torch.zeros_like(reward), reward)
+def target_velocity_reward(env, command_name: str, vel_err_scale: float = 0.5,
+                           asset_cfg: SceneEntityCfg = ROBOT) -> torch.Tensor:
+  "exp(-s ‖v_cmd − v_xy‖²), zero while the pelvis moves backwards along the target direction `(num_envs,)`."
+  cmd: SteeringCommand = env.command_manager.get_term(command_name)
+  v_xy = env.scene[asset_cfg.name].data.root_link_lin_vel_w[:, :2]
+  reward = torch.exp(-vel_err_scale * (cmd.target_vel_w - v_xy).pow(2).sum(-1))
+  return torch.where((cmd.target_dir_w * v_xy).sum(-1) < 0, torch.zeros_like(reward), reward)
 
 
-def steering_reward(env, command_name: str = "task") -> torch.Tensor:
-  "0.5 · velocity tracking + 0.5 · max(facing · heading, 0)."
-  cmd: DirectionSpeedCommand = env.command_manager.get_term(command_name)
-  v_xy = cmd.robot.data.root_link_lin_vel_w[:, :2]
-  tracking = torch.exp(-0.5 * (cmd.direction * cmd.speed[:, None] - v_xy).pow(2).sum(-1))
-  facing = (cmd.facing * _heading_xy(cmd.robot)).sum(-1).clamp(min=0.0)
-  return 0.5 * tracking + 0.5 * facing
+def face_direction_reward(env, command_name: str, asset_cfg: SceneEntityCfg = ROBOT) -> torch.Tensor:
+  "max(facing · heading, 0) `(num_envs,)`."
+  cmd: SteeringCommand = env.command_manager.get_term(command_name)
+  return (cmd.face_dir_w * unit_xy(env.scene[asset_cfg.name].data.heading_w)).sum(-1).clamp(min=0.0)
 
 
-def location_reward(env, command_name: str = "task") -> torch.Tensor:
-  "exp(-0.25 ‖xy_goal − xy‖)."
+def location_reward(env, command_name: str, pos_err_scale: float = 0.25, asset_cfg: SceneEntityCfg = ROBOT) -> torch.Tensor:
+  "exp(-s ‖xy_goal − xy‖) `(num_envs,)`."
   cmd: LocationCommand = env.command_manager.get_term(command_name)
-  return torch.exp(-0.25 * (cmd.goal - cmd.position_xy()).norm(dim=-1))
+  distance = (cmd.target_pos_w - env.scene[asset_cfg.name].data.root_link_pos_w[:, :2]).norm(dim=-1)
+  return torch.exp(-pos_err_scale * distance)
+
+# %% ../nbs/04_tasks.ipynb #5d2f8e41
+def g1_spec_with_head() -> mujoco.MjSpec:
+  "mjlab's G1 with a massless `head` site on `torso_link`."
+  spec = g1_constants.get_spec()
+  torso = spec.body("torso_link")
+  if not any(site.name == HEAD_SITE for site in torso.sites):
+    torso.add_site(name=HEAD_SITE, pos=HEAD_POS_IN_TORSO)
+  return spec
 
 
-def head_height_and_velocity(env) -> tuple[torch.Tensor, torch.Tensor]:
-  "World height and upward velocity of the G1's head `(num_envs,)` each."
-  robot = env.scene["robot"]
-  torso = getattr(env, "_smp_torso_index", None)
-  if torso is None:  # resolved once: this runs every step (get-up reward and termination)
-    torso = env._smp_torso_index = robot.find_bodies(["torso_link"])[0][0]
-  offset = torch.tensor(HEAD_OFFSET_IN_TORSO, device=env.device)
-  r = quat_apply(robot.data.body_link_quat_w[:, torso], offset.expand(env.num_envs, 3))
-  head = robot.data.body_link_pos_w[:, torso] + r
-  v = robot.data.body_link_lin_vel_w[:, torso] + torch.linalg.cross(robot.data.body_link_ang_vel_w[:, torso], r)
-  return head[:, 2], v[:, 2]
+HEAD = SceneEntityCfg("robot", site_names=(HEAD_SITE,))
 
 
-def getup_reward(env, target_height: float = 1.2, target_up_velocity: float = 0.5, scale_height: float = 10.0,
-                 scale_velocity: float = 2.0) -> torch.Tensor:
-  "0.7 · upward head velocity + 0.3 · head height, each exp(-s · max(target − x, 0)²); no velocity needed once up."
-  height, up_velocity = head_height_and_velocity(env)
-  r_height = torch.exp(-scale_height * (target_height - height).clamp(min=0).pow(2))
-  r_velocity = torch.exp(-scale_velocity * (target_up_velocity - up_velocity).clamp(min=0).pow(2))
-  r_velocity = torch.where(height >= target_height, torch.ones_like(r_velocity), r_velocity)
-  return 0.7 * r_velocity + 0.3 * r_height
+def head_height_and_velocity(env, asset_cfg: SceneEntityCfg = HEAD) -> tuple[torch.Tensor, torch.Tensor]:
+  "World height and upward velocity of the head site `(num_envs,)` each."
+  data = env.scene[asset_cfg.name].data
+  return data.site_pos_w[:, asset_cfg.site_ids, 2][:, 0], data.site_lin_vel_w[:, asset_cfg.site_ids, 2][:, 0]
+
+
+def head_upward_velocity_reward(env, target_velocity: float = 0.25, head_height_threshold: float = 0.9,
+                                scale: float = 100.0, asset_cfg: SceneEntityCfg = HEAD) -> torch.Tensor:
+  "exp(-s · max(v_target − v_head, 0)²) while the head is below the threshold, 1 above it `(num_envs,)`."
+  height, up_velocity = head_height_and_velocity(env, asset_cfg)
+  reward = torch.exp(-scale * (target_velocity - up_velocity).clamp(min=0.0).pow(2))
+  return torch.where(height < head_height_threshold, reward, torch.ones_like(reward))
+
+
+def head_height_reward(env, target_height: float = 1.1, scale: float = 1.0, asset_cfg: SceneEntityCfg = HEAD) -> torch.Tensor:
+  "exp(-s · max(h_target − h_head, 0)²), no penalty above the target `(num_envs,)`."
+  height, _ = head_height_and_velocity(env, asset_cfg)
+  return torch.exp(-scale * (target_height - height).clamp(min=0.0).pow(2))
 
 # %% ../nbs/04_tasks.ipynb #163ca2d2
-def stood_up_and_still(env, target_height: float = 1.1, max_lin_vel: float = 0.3, max_ang_vel: float = 0.5) -> torch.Tensor:
-  "Head above `target_height` and the pelvis nearly at rest."
-  robot = env.scene["robot"]
-  height, _ = head_height_and_velocity(env)
-  return ((height > target_height) & (robot.data.root_link_lin_vel_w.norm(dim=-1) < max_lin_vel)
-          & (robot.data.root_link_ang_vel_w.norm(dim=-1) < max_ang_vel))
+def physics_blowup(
+  env,
+  max_joint_speed: float = 100.0,  # rad/s; the G1's motors are limited to 20-37 rad/s
+  max_root_speed: float = 50.0,  # m/s, pelvis
+  max_root_ang_speed: float = 100.0,  # rad/s, pelvis
+  height_range: tuple[float, float] = (-1.0, 10.0),  # m, pelvis
+  max_distance: float = 1000.0,  # m from the env origin (20 s at 5 m/s is 100 m)
+  asset_cfg: SceneEntityCfg = ROBOT,
+) -> torch.Tensor:  # (num_envs,) bool
+  "Physics state that is non-finite or far outside anything a G1 can reach."
+  data, robot = env.sim.data, env.scene[asset_cfg.name]
+  root_pos = data.qpos[:, robot.indexing.free_joint_q_adr[:3]] - env.scene.env_origins
+  root_vel = data.qvel[:, robot.indexing.free_joint_v_adr]
+  bad = NanGuard.detect_nans(data)
+  bad |= robot.data.joint_vel.abs().amax(dim=-1) > max_joint_speed
+  bad |= root_vel[:, :3].norm(dim=-1) > max_root_speed
+  bad |= root_vel[:, 3:].norm(dim=-1) > max_root_ang_speed
+  bad |= (root_pos[:, 2] < height_range[0]) | (root_pos[:, 2] > height_range[1])
+  bad |= root_pos[:, :2].norm(dim=-1) > max_distance
+  bad |= data.nefc >= env.sim.wp_data.njmax  # a full constraint buffer: this world's contacts were cut short
+  return bad
 
-
-class smp_reward_collapsed:
-  "Terminate when r_smp stays below `threshold` for `patience_s` seconds."
+# %% ../nbs/04_tasks.ipynb #0c6f1e22
+class stood_up:
+  "Head at least `head_height` high and pelvis slower than `max_speed` for `hold_steps` steps in a row."
 
   def __init__(self, cfg, env):
-    self.low_steps = torch.zeros(env.num_envs, dtype=torch.long, device=env.device)
+    self.count = torch.zeros(env.num_envs, dtype=torch.long, device=env.device)
 
-  def __call__(self, env, threshold: float = 0.05, patience_s: float = 1.0) -> torch.Tensor:
-    state = getattr(env, "smp", None)
-    if state is None:
-      return torch.zeros(env.num_envs, dtype=torch.bool, device=env.device)
-    low = state.last_r_smp < threshold
-    self.low_steps = torch.where(low, self.low_steps + 1, torch.zeros_like(self.low_steps))
-    return self.low_steps * env.step_dt >= patience_s
+  def __call__(self, env, head_height: float = 1.2, max_speed: float = 0.5, hold_steps: int = 25,
+               asset_cfg: SceneEntityCfg = HEAD) -> torch.Tensor:
+    height, _ = head_height_and_velocity(env, asset_cfg)
+    speed = env.scene[asset_cfg.name].data.root_link_lin_vel_w.norm(dim=-1)
+    standing = (height >= head_height) & (speed < max_speed)
+    self.count = torch.where(standing, self.count + 1, torch.zeros_like(self.count))
+    return self.count >= hold_steps
 
   def reset(self, env_ids=None):
-    self.low_steps[slice(None) if env_ids is None else env_ids] = 0
+    self.count[slice(None) if env_ids is None else env_ids] = 0
+
+
+def smp_too_low(env, threshold: float = 0.02, w_s: float = 6.0, grace_steps: int = 5) -> torch.Tensor:
+  "The raw SMP score exp(-w_s · mean_k err_k) below `threshold` once `grace_steps` have passed `(num_envs,)`."
+  state = get_smp_state(env)
+  return (torch.exp(-w_s * state.last_error) < threshold) & (env.episode_length_buf >= grace_steps)
+
+# %% ../nbs/04_tasks.ipynb #641cad44
+def g1_joint_velocity_limits() -> torch.Tensor:
+  "Motor velocity limits `(29,)` in rad/s, in `G1_JOINT_NAMES` order, from mjlab's G1 actuator specs."
+  g1 = g1_constants
+  # waist roll/pitch and the ankles are linkages of two 5020 motors, taken 1:1 as mjlab does for their armature
+  motors = [(g1.G1_ACTUATOR_5020, g1.ACTUATOR_5020), (g1.G1_ACTUATOR_7520_14, g1.ACTUATOR_7520_14),
+            (g1.G1_ACTUATOR_7520_22, g1.ACTUATOR_7520_22), (g1.G1_ACTUATOR_4010, g1.ACTUATOR_4010),
+            (g1.G1_ACTUATOR_WAIST, g1.ACTUATOR_5020), (g1.G1_ACTUATOR_ANKLE, g1.ACTUATOR_5020)]
+  limits = []
+  for name in G1_JOINT_NAMES:
+    found = [motor.velocity_limit for cfg, motor in motors if any(re.fullmatch(p, name) for p in cfg.target_names_expr)]
+    if not found:
+      raise KeyError(f"no G1 actuator drives {name}: mjlab's G1 actuator table changed")
+    limits.append(found[0])
+  return torch.tensor(limits)
+
+# %% ../nbs/04_tasks.ipynb #6c00b627
+class StartChecker:
+  "Self-collision and floor penetration of start poses, on the CPU, with the simulator's own MuJoCo model."
+
+  def __init__(
+    self,
+    mj_model: mujoco.MjModel,  # the scene's compiled model (`env.sim.mj_model`)
+    robot,  # the G1 `Entity`
+    joint_ids,  # entity joint indices in `G1_JOINT_NAMES` order
+  ):
+    self.model, self.data = mj_model, mujoco.MjData(mj_model)
+    index = robot.indexing
+    self.root_adr = index.free_joint_q_adr.cpu().numpy()
+    self.joint_adr = index.joint_q_adr.cpu().numpy()[list(joint_ids)]
+    self.joint_range = torch.as_tensor(mj_model.jnt_range[index.joint_ids.cpu().numpy()[list(joint_ids)]],
+                                       dtype=torch.float32)  # (29, 2)
+    self.is_robot_geom = np.zeros(mj_model.ngeom, dtype=bool)
+    self.is_robot_geom[index.geom_ids.cpu().numpy()] = True
+
+  def __call__(
+    self,
+    root_pos: torch.Tensor,  # (n, 3) pelvis position, the floor at z = 0
+    root_quat: torch.Tensor,  # (n, 4) wxyz
+    joint_pos: torch.Tensor,  # (n, 29) in `G1_JOINT_NAMES` order
+  ) -> tuple[np.ndarray, np.ndarray]:  # (n,) robot-robot contact, (n,) deepest floor penetration in m (0: none)
+    "Pose the model at each start and read its contacts."
+    qpos = torch.cat([root_pos, root_quat, joint_pos], dim=-1).detach().cpu().double().numpy()
+    self_collision, penetration = np.zeros(len(qpos), dtype=bool), np.zeros(len(qpos))
+    for i, q in enumerate(qpos):
+      self.data.qpos[self.root_adr] = q[:7]
+      self.data.qpos[self.joint_adr] = q[7:]
+      mujoco.mj_fwdPosition(self.model, self.data)
+      contacts = self.data.contact[: self.data.ncon]
+      robot_side = self.is_robot_geom[contacts.geom]  # (ncon, 2)
+      self_collision[i] = robot_side.all(axis=1).any()
+      with_floor = robot_side.any(axis=1) & ~robot_side.all(axis=1)
+      if with_floor.any():
+        penetration[i] = max(0.0, -float(contacts.dist[with_floor].min()))
+    return self_collision, penetration
+
+# %% ../nbs/04_tasks.ipynb #8a3e61d4
+@dataclasses.dataclass
+class GsiCfg:
+  "Generative state init: reset states drawn from a pool of windows sampled from the prior."
+  pool_size: int = 4096  # windows kept for resets (reference: 4096)
+  sampler: str = "ddpm"  # "ddpm" (reference: ancestral, 50 steps) or "ddim" (faster, rougher: see the table above)
+  ddim_steps: int = 10
+  batch_size: int = 1024  # most windows per sampler call
+  refresh_every_steps: int = 2400  # env steps between refreshes (reference: 2400, i.e. 100 PPO iterations)
+  refresh_count: int = 1024  # oldest windows replaced at each refresh (reference: 1024)
+  random_heading: bool = False  # reference: every start faces world +x
+  reject_self_collision: bool = True
+  max_lift: float = 0.25  # m; a window sunk deeper than this into the floor is discarded, a shallower one raised
+  seed: int = 0
+  progress: bool = True  # tqdm bar while sampling
+
+
+class GsiPool:
+  "Raw windows `(pool_size, W, 59)` sampled from a prior, each a start the simulator can hold; refreshed first-in-first-out."
+
+  def __init__(self, prior, cfg: GsiCfg, checker: StartChecker | None = None):
+    self.prior, self.cfg, self.checker = prior, cfg, checker
+    self.generator = torch.Generator(device=prior.device).manual_seed(cfg.seed)
+    self.counts = dict(sampled=0, self_collision=0, too_deep=0, lifted=0, joints_clamped=0)
+    t0 = time.perf_counter()
+    self.windows = self._sample(cfg.pool_size)
+    self.startup_seconds = time.perf_counter() - t0
+    self.head = 0  # next window to replace
+
+  def _repair(self, windows: torch.Tensor) -> torch.Tensor:
+    "Clamp joints to their ranges, raise windows out of the floor, drop the rest; returns the kept windows."
+    if self.checker is None:
+      return windows
+    joints = FEATURE_LAYOUT["joint_pos"]
+    low, high = (b.to(windows.device) for b in self.checker.joint_range.unbind(-1))
+    clamped = torch.maximum(torch.minimum(windows[..., joints], high), low)
+    self.counts["joints_clamped"] += int((clamped != windows[..., joints]).any(dim=(1, 2)).sum())
+    windows = windows.clone()
+    windows[..., joints] = clamped
+    last = window_to_states(windows[:, -1:])
+    collide, depth = self.checker(last["root_pos"][:, 0], last["root_quat"][:, 0], last["joint_pos"][:, 0])
+    keep = torch.as_tensor(~(collide & self.cfg.reject_self_collision) & (depth <= self.cfg.max_lift))
+    self.counts["self_collision"] += int(collide.sum())
+    self.counts["too_deep"] += int((depth > self.cfg.max_lift).sum())
+    self.counts["lifted"] += int(((depth > 0) & keep.numpy()).sum())
+    height = FEATURE_LAYOUT["root_pos"].start + 2  # end-effectors are stored relative to the pelvis: they rise with it
+    windows[..., height] += torch.as_tensor(depth, dtype=windows.dtype, device=windows.device)[:, None]
+    return windows[keep.to(windows.device)]
+
+  def _sample(self, n: int) -> torch.Tensor:
+    from tqdm.auto import tqdm
+
+    kept, total = [], 0
+    bar = tqdm(total=n, desc=f"GSI pool ({self.cfg.sampler})", unit="window", disable=not self.cfg.progress, leave=False)
+    while total < n:
+      # about a third of the samples are rejected (self-collision): draw twice what is missing, at most a batch
+      batch = self.prior.sample(min(self.cfg.batch_size, 2 * (n - total)), method=self.cfg.sampler,
+                                steps=self.cfg.ddim_steps, generator=self.generator)
+      self.counts["sampled"] += len(batch)
+      good = self._repair(batch)[: n - total]
+      kept.append(good)
+      total += len(good)
+      bar.update(len(good))
+      if self.counts["sampled"] >= 10 * max(n, self.cfg.batch_size) and total < n / 2:
+        raise RuntimeError(f"GSI: only {total} of {self.counts['sampled']} windows sampled from {self.prior.info.get('path', 'the prior')} "
+                           f"are starts the simulator can hold ({self.counts}); is this the right prior for the task?")
+    bar.close()
+    return torch.cat(kept)
+
+  def draw(self, n: int) -> torch.Tensor:
+    "`(n, W, 59)` random windows from the pool."
+    return self.windows[torch.randint(0, len(self.windows), (n,), generator=self.generator, device=self.prior.device)]
+
+  def refresh(self):
+    "Replace the oldest `refresh_count` windows with fresh samples."
+    n = min(self.cfg.refresh_count, len(self.windows))
+    idx = (self.head + torch.arange(n, device=self.windows.device)) % len(self.windows)
+    self.windows[idx] = self._sample(n)
+    self.head = (self.head + n) % len(self.windows)
+
+# %% ../nbs/04_tasks.ipynb #9b2d4c13
+def gsi_pool(env, gsi: GsiCfg | None = None) -> GsiPool:
+  "The env's GSI pool, built on first use from `gsi` with the simulator's own start checker."
+  state = get_smp_state(env)
+  if getattr(state, "gsi", None) is None:
+    if gsi is None:
+      raise RuntimeError("this env has no GSI pool yet: its gsi_reset event has not run")
+    state.gsi = GsiPool(state.prior, gsi, StartChecker(env.sim.mj_model, state.robot, state.joint_ids))
+  return state.gsi
+
+
+def gsi_reset(env, env_ids: torch.Tensor | None, gsi: GsiCfg):
+  "mjlab reset event: start `env_ids` from the last frame of pool windows and prime their feature buffers with the window."
+  state = get_smp_state(env)
+  pool = gsi_pool(env, gsi)
+  if env_ids is None:
+    env_ids = torch.arange(env.num_envs, device=env.device)
+  n = len(env_ids)
+  if n == 0:
+    return
+  windows = pool.draw(n)
+  yaw = None
+  if gsi.random_heading:
+    yaw = torch.empty(n, device=windows.device).uniform_(-math.pi, math.pi, generator=pool.generator)
+  states = window_to_states(windows, heading_yaw=yaw)  # relative to each env's origin
+  robot = state.robot
+  last = {k: v[:, -1] for k, v in states.items()}
+  quat = last["root_quat"] / last["root_quat"].norm(dim=-1, keepdim=True)
+  origins = env.scene.env_origins[env_ids]
+  robot.write_root_state_to_sim(
+    torch.cat([last["root_pos"] + origins, quat, last["root_lin_vel"], last["root_ang_vel"]], dim=-1), env_ids=env_ids
+  )
+  if getattr(state, "joint_velocity_limits", None) is None:
+    state.joint_velocity_limits = g1_joint_velocity_limits().to(env.device)
+  joint_pos = robot.data.default_joint_pos[env_ids].clone()
+  joint_vel = torch.zeros_like(joint_pos)
+  joint_pos[:, state.joint_ids] = last["joint_pos"]
+  finite_difference = (states["joint_pos"][:, -1] - states["joint_pos"][:, -2]) / env.step_dt
+  joint_vel[:, state.joint_ids] = torch.maximum(torch.minimum(finite_difference, state.joint_velocity_limits),
+                                                -state.joint_velocity_limits)
+  robot.write_joint_state_to_sim(joint_pos, joint_vel, env_ids=env_ids)
+  state.prime(env_ids, states)
+
+
+def gsi_refresh(env, env_ids: torch.Tensor | None = None):
+  "mjlab step event: every `refresh_every_steps` env steps, renew the oldest part of the pool."
+  state = get_smp_state(env)
+  pool = getattr(state, "gsi", None)
+  step = int(env.common_step_counter)
+  if pool is not None and step > 0 and step % pool.cfg.refresh_every_steps == 0:
+    pool.refresh()
+
+# %% ../nbs/04_tasks.ipynb #2e6b0f81
+def velocity_error(env, command_name: str, asset_cfg: SceneEntityCfg = ROBOT) -> torch.Tensor:
+  "‖v_cmd − v_xy‖ in m/s `(num_envs,)`."
+  cmd: SteeringCommand = env.command_manager.get_term(command_name)
+  return (cmd.target_vel_w - env.scene[asset_cfg.name].data.root_link_lin_vel_w[:, :2]).norm(dim=-1)
+
+
+def heading_error_deg(env, command_name: str, asset_cfg: SceneEntityCfg = ROBOT) -> torch.Tensor:
+  "Angle between the commanded facing and the pelvis heading, in degrees `(num_envs,)`."
+  cmd: SteeringCommand = env.command_manager.get_term(command_name)
+  cos = (cmd.face_dir_w * unit_xy(env.scene[asset_cfg.name].data.heading_w)).sum(-1)
+  return torch.rad2deg(torch.arccos(cos.clamp(-1.0, 1.0)))
+
+
+def goal_distance(env, command_name: str, asset_cfg: SceneEntityCfg = ROBOT) -> torch.Tensor:
+  "Distance from the pelvis to the goal on the floor, in m `(num_envs,)`."
+  cmd: LocationCommand = env.command_manager.get_term(command_name)
+  return (cmd.target_pos_w - env.scene[asset_cfg.name].data.root_link_pos_w[:, :2]).norm(dim=-1)
+
+
+def head_height(env, asset_cfg: SceneEntityCfg = HEAD) -> torch.Tensor:
+  "Head height in m `(num_envs,)`."
+  return head_height_and_velocity(env, asset_cfg)[0]
+
+
+def smp_score(env) -> torch.Tensor:
+  "r_smp of this step `(num_envs,)`."
+  return get_smp_state(env).last_r_smp
+
+
+def sds_error(env) -> torch.Tensor:
+  "Raw SDS error (mean over K, before normalisation) of this step `(num_envs,)`."
+  return get_smp_state(env).last_error
 
 # %% ../nbs/04_tasks.ipynb #c945e3ca
-ILLEGAL_CONTACT_BODIES = r"^(pelvis|torso_link|.*_shoulder_.*_link|.*_elbow_link|.*_wrist_.*_link|.*_hip_.*_link)$"
-
-
-def smp_g1_env_cfg(
-  prior: str,  # prior file name in datasets/priors, e.g. "loco.pt"
-  task_terms: dict[str, TaskTermCfg],  # Σ wᵢ taskᵢ
-  command: CommandTermCfg | None,  # the task's command (None: no command)
-  command_obs=None,  # observation function of the command
-  w_s: float = 1.0,  # SDS weight
-  gsi: GsiCfg | None = None,
-  episode_length_s: float = 10.0,
-  play: bool = False,
-) -> ManagerBasedRlEnvCfg:
-  "The shared SMP G1 env config."
-  cfg = unitree_g1_flat_env_cfg(play=play)
-  cfg.episode_length_s = int(1e9) if play else episode_length_s
-  smp = SmpCfg(prior=PRIORS_DIR / prior, w_s=w_s)
-  gsi = gsi or GsiCfg()
-
-  cfg.commands = {} if command is None else {"task": command}
-  for group in ("actor", "critic"):
-    terms = cfg.observations[group].terms
-    terms.pop("command", None)
-    if command_obs is not None:
-      terms["command"] = ObservationTermCfg(func=command_obs, params={"command_name": "task"})
-  cfg.curriculum = {}
-  cfg.rewards = {
-    "smp": RewardTermCfg(func=smp_reward_term, weight=1.0, params={"smp": smp, "task_terms": task_terms}),
-    "dof_pos_limits": RewardTermCfg(func=envs_mdp.joint_pos_limits, weight=-1.0),
-    "action_rate_l2": RewardTermCfg(func=envs_mdp.action_rate_l2, weight=-0.05),
-  }
-  for name in ("reset_base", "reset_robot_joints"):
-    cfg.events.pop(name, None)
-  cfg.events["reset_from_prior"] = EventTermCfg(func=reset_from_prior, mode="reset", params={"gsi": gsi})
-
-  cfg.scene.sensors = tuple(cfg.scene.sensors or ()) + (ContactSensorCfg(
-    name="illegal_contact",
-    primary=ContactMatch(mode="body", pattern=ILLEGAL_CONTACT_BODIES, entity="robot"),
-    secondary=ContactMatch(mode="body", pattern="terrain"),
+def smp_g1_env_cfg(play: bool = False) -> ManagerBasedRlEnvCfg:
+  "The G1 environment the four tasks share, without a task."
+  self_collision = ContactSensorCfg(
+    name="self_collision",
+    primary=ContactMatch(mode="subtree", pattern="pelvis", entity="robot"),
+    secondary=ContactMatch(mode="subtree", pattern="pelvis", entity="robot"),
     fields=("found",),
     reduce="none",
     num_slots=1,
-  ),)
-  cfg.terminations = {
-    "time_out": TerminationTermCfg(func=envs_mdp.time_out, time_out=True),
-    "too_low": TerminationTermCfg(func=envs_mdp.root_height_below_minimum, params={"minimum_height": 0.35}),
-    "illegal_contact": TerminationTermCfg(func=velocity_mdp.illegal_contact, params={"sensor_name": "illegal_contact"}),
-  }
+  )
+  foot_geoms = SceneEntityCfg("robot", geom_names=r"^(left|right)_foot[1-7]_collision$")
+  push_range = {"x": (-0.5, 0.5), "y": (-0.5, 0.5), "z": (-0.4, 0.4), "roll": (-0.52, 0.52), "pitch": (-0.52, 0.52),
+                "yaw": (-0.78, 0.78)}
+  cfg = ManagerBasedRlEnvCfg(
+    scene=SceneCfg(terrain=TerrainEntityCfg(terrain_type="plane"), entities={"robot": get_g1_robot_cfg()}, num_envs=1,
+                   extent=2.0, sensors=(self_collision,)),
+    observations=smp_observations(),
+    actions={"joint_pos": JointPositionActionCfg(entity_name="robot", actuator_names=(".*",), scale=G1_ACTION_SCALE,
+                                                 use_default_offset=True)},
+    commands={},
+    events={
+      "gsi_reset": EventTermCfg(func=gsi_reset, mode="reset", params={"gsi": GsiCfg()}),
+      "gsi_refresh": EventTermCfg(func=gsi_refresh, mode="step"),
+      "push_robot": EventTermCfg(func=mdp.push_by_setting_velocity, mode="interval", interval_range_s=(1.0, 3.0),
+                                 params={"velocity_range": push_range}),
+      "foot_friction": EventTermCfg(func=dr.geom_friction, mode="startup",
+                                    params={"asset_cfg": foot_geoms, "operation": "abs", "ranges": (0.3, 1.2),
+                                            "shared_random": True}),
+      "encoder_bias": EventTermCfg(func=dr.encoder_bias, mode="startup",
+                                   params={"asset_cfg": SceneEntityCfg("robot"), "bias_range": (-0.015, 0.015)}),
+      "base_com": EventTermCfg(func=dr.body_com_offset, mode="startup",
+                               params={"asset_cfg": SceneEntityCfg("robot", body_names="torso_link"), "operation": "add",
+                                       "ranges": {0: (-0.025, 0.025), 1: (-0.025, 0.025), 2: (-0.03, 0.03)}}),
+    },
+    rewards={},
+    terminations={
+      "time_out": TerminationTermCfg(func=mdp.time_out, time_out=True),
+      "self_collision": TerminationTermCfg(func=illegal_contact, params={"sensor_name": "self_collision"}),
+      "physics_blowup": TerminationTermCfg(func=physics_blowup),
+    },
+    metrics={"r_smp": MetricsTermCfg(func=smp_score), "sds_error": MetricsTermCfg(func=sds_error)},
+    viewer=ViewerConfig(origin_type=ViewerConfig.OriginType.ASSET_BODY, entity_name="robot", body_name="torso_link",
+                        distance=3.0, elevation=-5.0, azimuth=90.0),
+    # njmax: the reference allocates 1500 constraint rows per world; no world used more than 121 over 4096 GSI starts nor
+    # more than 114 over 38k env-steps of random actions, and 1500 rows cost 28% of the CPU step rate (347 vs 481
+    # env-steps/s at 64 envs). 300 is mjlab's own flat-G1 value; a world that fills it ends as a physics blow-up.
+    sim=SimulationCfg(nconmax=35, njmax=300, mujoco=MujocoCfg(timestep=0.005, iterations=10, ls_iterations=20)),
+    decimation=4,
+    episode_length_s=20.0,
+  )
+  if play:
+    cfg.episode_length_s = int(1e9)
+    remove_term(cfg.events, "push_robot")
+    remove_term(cfg.events, "gsi_refresh")
+    cfg.events["gsi_reset"].params["gsi"].pool_size = 1024
   return cfg
 
+
+def remove_term(terms: dict, name: str):
+  "Remove an inherited manager term, loudly if it is not there (a renamed term would otherwise linger)."
+  if name not in terms:
+    raise KeyError(f"no term {name!r} to remove; the config has {sorted(terms)}")
+  del terms[name]
+
 # %% ../nbs/04_tasks.ipynb #259095d3
+def add_smp_task(
+  cfg: ManagerBasedRlEnvCfg,
+  prior: str,  # prior file in smp_nb/datasets/priors
+  task_terms: dict[str, TaskTermCfg],  # Σ wᵢ taskᵢ
+  w_s: float = 6.0,  # SDS weight (reference: 6, Location 4)
+  command: tuple[str, CommandTermCfg] | None = None,  # (name, cfg) of the task's command, observed by the policy
+) -> ManagerBasedRlEnvCfg:
+  "Give the shared env its task: command, SMP reward term."
+  if command is not None:
+    name, command_cfg = command
+    cfg.commands[name] = command_cfg
+    for group, observations in smp_observations(name).items():
+      cfg.observations[group].terms["command"] = observations.terms["command"]
+  cfg.rewards["task_smp_product"] = RewardTermCfg(
+    func=smp_reward_term, weight=1.0, params={"smp": SmpCfg(prior=PRIORS_DIR / prior, w_s=w_s), "task_terms": task_terms})
+  return cfg
+
+
+def pelvis_too_low() -> TerminationTermCfg:
+  return TerminationTermCfg(func=mdp.root_height_below_minimum, params={"minimum_height": 0.3})
+
+
 def smp_forward_env_cfg(play: bool = False) -> ManagerBasedRlEnvCfg:
-  "Run along world +x at a commanded speed (0.5-5 m/s, resampled every 3-8 s). Prior: loco."
-  return smp_g1_env_cfg(
-    "loco.pt", {"forward": TaskTermCfg(forward_velocity_reward, params={"command_name": "task"})},
-    DirectionSpeedCommandCfg(speed_range=(0.5, 5.0)), direction_speed_obs, gsi=GsiCfg(min_root_height=0.6), play=play,
-  )
+  "Run along world +x at a commanded speed (0.5-5 m/s, resampled every 3-8 s), starting facing +x. Prior: loco."
+  cfg = add_smp_task(
+    smp_g1_env_cfg(play), "loco.pt",
+    {"velocity": TaskTermCfg(target_velocity_reward, 1.0, {"command_name": "steering", "vel_err_scale": 0.5})},
+    command=("steering", SteeringCommandCfg(speed_range=(0.5, 5.0), random_direction=False, random_facing=False)))
+  cfg.terminations["base_too_low"] = pelvis_too_low()
+  cfg.metrics["velocity_error"] = MetricsTermCfg(func=velocity_error, params={"command_name": "steering"})
+  return cfg
 
 
 def smp_steering_env_cfg(play: bool = False) -> ManagerBasedRlEnvCfg:
   "Move in a random direction (0.5-2 m/s) while facing another. Prior: run."
-  return smp_g1_env_cfg(
-    "run.pt", {"steering": TaskTermCfg(steering_reward, params={"command_name": "task"})},
-    DirectionSpeedCommandCfg(speed_range=(0.5, 2.0), random_direction=True, random_facing=True),
-    direction_speed_obs, gsi=GsiCfg(min_root_height=0.6), play=play,
-  )
+  cfg = add_smp_task(
+    smp_g1_env_cfg(play), "run.pt",
+    {"velocity": TaskTermCfg(target_velocity_reward, 0.5, {"command_name": "steering", "vel_err_scale": 1.0}),
+     "facing": TaskTermCfg(face_direction_reward, 0.5, {"command_name": "steering"})},
+    command=("steering", SteeringCommandCfg(speed_range=(0.5, 2.0))))
+  cfg.terminations["base_too_low"] = pelvis_too_low()
+  cfg.metrics["velocity_error"] = MetricsTermCfg(func=velocity_error, params={"command_name": "steering"})
+  cfg.metrics["heading_error_deg"] = MetricsTermCfg(func=heading_error_deg, params={"command_name": "steering"})
+  return cfg
 
 
 def smp_location_env_cfg(play: bool = False) -> ManagerBasedRlEnvCfg:
-  "Reach a goal 1-10 m away, resampled every 5-10 s. Prior: run, w_s = 4."
-  return smp_g1_env_cfg(
-    "run.pt", {"location": TaskTermCfg(location_reward, params={"command_name": "task"})},
-    LocationCommandCfg(), location_obs, w_s=4.0, gsi=GsiCfg(min_root_height=0.6), play=play,
-  )
+  "Reach a goal 1-10 m away, redrawn every 5-10 s. Prior: run, w_s = 4."
+  cfg = add_smp_task(
+    smp_g1_env_cfg(play), "run.pt",
+    {"location": TaskTermCfg(location_reward, 1.0, {"command_name": "location", "pos_err_scale": 0.25})},
+    w_s=4.0, command=("location", LocationCommandCfg()))
+  cfg.terminations["base_too_low"] = pelvis_too_low()
+  cfg.metrics["goal_distance"] = MetricsTermCfg(func=goal_distance, params={"command_name": "location"})
+  return cfg
 
 
 def smp_getup_env_cfg(play: bool = False) -> ManagerBasedRlEnvCfg:
-  "Stand up from a fall: starts drawn from the get-up prior with the pelvis low, 5 s episodes. Prior: getup."
-  cfg = smp_g1_env_cfg(
-    "getup.pt", {"getup": TaskTermCfg(getup_reward)}, None, None,
-    gsi=GsiCfg(max_root_height=0.45, lift=0.05), episode_length_s=5.0, play=play,
-  )
-  cfg.events.pop("push_robot", None)
-  cfg.terminations = {
-    "time_out": TerminationTermCfg(func=envs_mdp.time_out, time_out=True),
-    "stood_up": TerminationTermCfg(func=stood_up_and_still, time_out=True),
-    "smp_collapsed": TerminationTermCfg(func=smp_reward_collapsed, params={"threshold": 0.02, "patience_s": 1.0}),
-  }
+  "Stand up from wherever the get-up prior starts the robot; 5 s episodes, success once standing still. Prior: getup."
+  cfg = add_smp_task(
+    smp_g1_env_cfg(play), "getup.pt",
+    {"up_velocity": TaskTermCfg(head_upward_velocity_reward, 0.7,
+                                {"target_velocity": 0.25, "head_height_threshold": 0.9, "scale": 100.0}),
+     "head_height": TaskTermCfg(head_height_reward, 0.3, {"target_height": 1.1, "scale": 1.0})})
+  cfg.scene.entities["robot"].spec_fn = g1_spec_with_head
+  remove_term(cfg.terminations, "self_collision")
+  cfg.terminations["smp_too_low"] = TerminationTermCfg(func=smp_too_low,
+                                                       params={"threshold": 0.02, "w_s": 6.0, "grace_steps": 5})
+  cfg.terminations["stood_up"] = TerminationTermCfg(func=stood_up, time_out=True,
+                                                    params={"head_height": 1.2, "max_speed": 0.5, "hold_steps": 25})
+  cfg.metrics["head_height"] = MetricsTermCfg(func=head_height)
+  cfg.episode_length_s = 5.0  # in play mode too, as the reference: each try gets 5 s
   return cfg
 
 # %% ../nbs/04_tasks.ipynb #dec32f57
+def smp_ppo_runner_cfg(experiment_name: str) -> RslRlOnPolicyRunnerCfg:
+  "PPO as the reference trains every SMP task."
+  return RslRlOnPolicyRunnerCfg(
+    actor=RslRlModelCfg(hidden_dims=(512, 256, 128), activation="elu", obs_normalization=True,
+                        distribution_cfg={"class_name": "GaussianDistribution", "init_std": 0.3, "std_type": "scalar",
+                                          "learn_std": False}),
+    critic=RslRlModelCfg(hidden_dims=(512, 256, 128), activation="elu", obs_normalization=True),
+    algorithm=RslRlPpoAlgorithmCfg(value_loss_coef=1.0, use_clipped_value_loss=True, clip_param=0.2, entropy_coef=0.0,
+                                   num_learning_epochs=5, num_mini_batches=4, learning_rate=1.0e-3, schedule="adaptive",
+                                   gamma=0.99, lam=0.95, desired_kl=0.01, max_grad_norm=1.0),
+    experiment_name=experiment_name,
+    run_name=experiment_name,
+    save_interval=500,
+    num_steps_per_env=24,
+    max_iterations=30_000,
+    logger="tensorboard",  # works without an account
+    wandb_project="smp",
+  )
+
+
 class SmpOnPolicyRunner(MjlabOnPolicyRunner):
   "mjlab's on-policy runner, saving and restoring the SMP reward normaliser with each checkpoint."
 
@@ -429,14 +694,6 @@ class SmpOnPolicyRunner(MjlabOnPolicyRunner):
     if state is not None and infos and "smp_state" in infos:
       state.load_state_dict(infos["smp_state"])
     return infos
-
-
-def smp_ppo_runner_cfg(experiment_name: str) -> RslRlOnPolicyRunnerCfg:
-  cfg = unitree_g1_ppo_runner_cfg()
-  cfg.experiment_name = experiment_name
-  cfg.max_iterations = 10_000
-  cfg.logger = "tensorboard"  # works without an account; pass --agent.logger wandb to use W&B
-  return cfg
 
 
 SMP_TASKS = {
@@ -469,12 +726,71 @@ def build_env(cfg: ManagerBasedRlEnvCfg, device: str = "cpu", render_mode: str |
 
 
 def make_env(task_id: str, num_envs: int = 2, device: str = "cpu", play: bool = False, gsi_pool_size: int | None = None,
-             render_mode: str | None = None, quiet: bool = True):
+             render_mode: str | None = None, quiet: bool = True, seed: int | None = None):
   "Build a registered SMP task's env (optionally with a smaller GSI pool, e.g. for quick CPU checks)."
   from mjlab.tasks.registry import load_env_cfg
 
   cfg = load_env_cfg(task_id, play=play)
   cfg.scene.num_envs = num_envs
+  if seed is not None:
+    cfg.seed = seed
+  gsi = cfg.events["gsi_reset"].params["gsi"]
+  gsi.progress = not quiet
   if gsi_pool_size is not None:
-    cfg.events["reset_from_prior"].params["gsi"].pool_size = gsi_pool_size
+    gsi.pool_size = gsi_pool_size
+    gsi.refresh_count = min(gsi.refresh_count, gsi_pool_size)
   return build_env(cfg, device, render_mode, quiet)
+
+# %% ../nbs/04_tasks.ipynb #5e1c3b7a
+def _format_terms(task_terms: dict) -> str:
+  parts = []
+  for name, term in task_terms.items():
+    params = ", ".join(f"{k}={v}" for k, v in term.params.items() if k not in ("command_name", "asset_cfg"))
+    parts.append(f"{term.weight:g}·{term.func.__name__}({params})")
+  return " + ".join(parts)
+
+
+def task_settings(task_id: str) -> dict[str, str]:
+  "What a registered SMP task does, setting by setting, read from its env and PPO configs."
+  from mjlab.tasks.registry import load_env_cfg, load_rl_cfg
+
+  cfg, rl = load_env_cfg(task_id), load_rl_cfg(task_id)
+  smp_term = cfg.rewards["task_smp_product"]
+  smp: SmpCfg = smp_term.params["smp"]
+  gsi: GsiCfg = cfg.events["gsi_reset"].params["gsi"]
+  commands = []
+  for name, command in cfg.commands.items():  # by field, not class: mjlab's entry point may import another copy
+    if hasattr(command, "speed_range"):
+      commands.append(f"{name}: speed {command.speed_range} m/s, direction {'random' if command.random_direction else '+x'}, "
+                      f"facing {'random' if command.random_facing else 'along direction'}, every {command.resampling_time_range} s")
+    elif hasattr(command, "distance_range"):
+      commands.append(f"{name}: goal {command.distance_range} m away, every {command.resampling_time_range} s")
+  terminations = []
+  for name, term in cfg.terminations.items():
+    params = ", ".join(f"{k}={v}" for k, v in term.params.items() if k != "sensor_name")
+    terminations.append(f"{name}({params})" if params else name)
+  dist = rl.actor.distribution_cfg
+  algo = rl.algorithm
+  return {
+    "prior": smp.prior.name,
+    "reward terms": ", ".join(sorted(cfg.rewards)),
+    "task reward": _format_terms(smp_term.params["task_terms"]),
+    "composition": smp.composition,
+    "w_s": f"{smp.w_s:g}",
+    "SDS timesteps K": str(tuple(smp.timesteps)),
+    "normaliser frozen after": f"{smp.freeze_normalizer_after:.0e} env steps",
+    "terminations": ", ".join(sorted(terminations)),
+    "episode length [s]": f"{cfg.episode_length_s:g}",
+    "command": "; ".join(commands) or "none",
+    "start heading": "random" if gsi.random_heading else "+x",
+    "GSI pool": f"{gsi.pool_size} windows, {gsi.sampler}, {gsi.refresh_count} replaced FIFO every {gsi.refresh_every_steps} steps",
+    "events": ", ".join(sorted(cfg.events)),
+    "observations": ", ".join(cfg.observations["actor"].terms),
+    "critic history": str(cfg.observations["critic"].history_length),
+    "sim": f"dt {cfg.sim.mujoco.timestep}, decimation {cfg.decimation}, njmax {cfg.sim.njmax}, nconmax {cfg.sim.nconmax}",
+    "policy std": f"{dist['init_std']} ({'learned' if dist.get('learn_std', True) else 'fixed'})",
+    "PPO": (f"entropy {algo.entropy_coef}, lr {algo.learning_rate} ({algo.schedule}, KL {algo.desired_kl}), "
+            f"{algo.num_learning_epochs} epochs x {algo.num_mini_batches} mini-batches, {rl.num_steps_per_env} steps/env"),
+    "networks": f"actor {rl.actor.hidden_dims}, critic {rl.critic.hidden_dims}, {rl.actor.activation}",
+    "iterations": str(rl.max_iterations),
+  }

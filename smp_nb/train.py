@@ -6,10 +6,11 @@ and `smp-demo`, the one command that runs the whole story."""
 # %% ../nbs/05_train.ipynb #b7e564c8
 from __future__ import annotations
 
-from .data import DemoArgs, atomic_write, run_demo as run_data_demo
+from .data import DATASETS_DIR, DemoArgs, atomic_write, run_demo as run_data_demo
 from .diffusion import load_prior, render_windows
+from .features import NO_RENDERER, can_render, render_backend
 from .reward import PRIORS_DIR
-from .tasks import SMP_TASKS, SmpOnPolicyRunner, head_height_and_velocity
+from .tasks import SMP_TASKS, SmpOnPolicyRunner
 
 import contextlib
 import dataclasses
@@ -25,10 +26,10 @@ import torch
 import tyro
 
 # %% auto #0
-__all__ = ['LEARNING_CURVE_TAGS', 'cuda_usable', 'train_cli', 'latest_checkpoint', 'learning_curves', 'plot_learning_curves',
-           'load_policy', 'make_play_env', 'rollout', 'summarize', 'metrics_table', 'plot_rollout', 'EvalArgs',
-           'evaluate', 'write_video', 'eval_cli', 'play_cli', 'compare_compositions', 'FullDemoArgs', 'run_full_demo',
-           'demo_cli']
+__all__ = ['GSI_POOL_FLAG', 'POLICIES_DIR', 'LEARNING_CURVE_TAGS', 'cuda_usable', 'train_cli', 'latest_checkpoint',
+           'shipped_policy', 'learning_curves', 'plot_learning_curves', 'load_policy', 'make_play_env', 'step_metrics',
+           'rollout', 'summarize', 'metrics_table', 'plot_rollout', 'EvalArgs', 'evaluate', 'write_video', 'eval_cli',
+           'play_cli', 'compare_compositions', 'FullDemoArgs', 'run_full_demo', 'demo_cli']
 
 # %% ../nbs/05_train.ipynb #026221f4
 def cuda_usable() -> bool:
@@ -45,8 +46,14 @@ def _prepare_mjlab(argv: Sequence[str], prog: str) -> list[str]:
 
   if not cuda_usable():
     os.environ["CUDA_VISIBLE_DEVICES"] = ""  # mjlab's GPU selection needs this to fall back to the CPU
+  if "--video" in argv:
+    render_backend()  # mjlab records its videos offscreen: pick the GL backend before it builds the renderer
   sys.argv = [prog, *argv]
   return sys.argv
+
+
+GSI_POOL_FLAG = "--env.events.gsi-reset.params.gsi.pool-size"
+"mjlab's CLI path to the GSI pool size (4096 by default, as the reference; a smaller pool starts faster on a CPU)."
 
 
 def train_cli(argv: Sequence[str] | None = None):
@@ -64,9 +71,18 @@ def latest_checkpoint(log_root: str | Path, experiment: str) -> Path:
     raise FileNotFoundError(f"no checkpoints under {Path(log_root) / experiment}")
   return runs[-1]
 
+
+POLICIES_DIR = DATASETS_DIR / "policies"
+
+
+def shipped_policy(task_id: str) -> Path | None:
+  "The trained policy shipped for a task in `smp_nb/datasets/policies/` (with its SMP normaliser), or None."
+  path = POLICIES_DIR / f"{SMP_TASKS[task_id][1]}.pt"
+  return path if path.is_file() else None
+
 # %% ../nbs/05_train.ipynb #24112224
-LEARNING_CURVE_TAGS = ("Train/mean_reward", "Train/mean_episode_length", "Smp/r_smp", "Smp/task", "Smp/sds_error",
-                       "Loss/value")
+LEARNING_CURVE_TAGS = ("Train/mean_episode_length", "Episode_Metrics/velocity_error", "Episode_Metrics/r_smp",
+                       "Episode_Metrics/sds_error", "Train/mean_reward", "Smp/task")
 
 
 def learning_curves(run_dir: str | Path) -> dict[str, tuple[np.ndarray, np.ndarray]]:
@@ -84,13 +100,14 @@ def learning_curves(run_dir: str | Path) -> dict[str, tuple[np.ndarray, np.ndarr
 
 def plot_learning_curves(run_dir: str | Path, tags: Sequence[str] = LEARNING_CURVE_TAGS):
   "The run's curves for those of `tags` it logged; returns the figure."
-  import matplotlib.pyplot as plt
+  from matplotlib.figure import Figure
 
   curves = learning_curves(run_dir)
   present = [t for t in tags if t in curves]
   if not present:
     raise KeyError(f"{run_dir}: none of {list(tags)} were logged (found {sorted(curves)[:8]}...)")
-  fig, axes = plt.subplots(1, len(present), figsize=(3.0 * len(present), 2.6), layout="constrained", squeeze=False)
+  fig = Figure(figsize=(3.0 * len(present), 2.6), layout="constrained")
+  axes = fig.subplots(1, len(present), squeeze=False)
   for ax, tag in zip(axes[0], present):
     steps, values = curves[tag]
     ax.plot(steps, values, marker="." if len(steps) < 20 else None)
@@ -126,28 +143,17 @@ def make_play_env(task_id: str, num_envs: int = 4, device: str = "cpu", video: b
   cfg.episode_length_s = load_env_cfg(task_id).episode_length_s  # episodes end, so evaluation counts them
   cfg.viewer.enable_shadows = False
   cfg.viewer.width, cfg.viewer.height = width, height
+  if video:
+    render_backend()  # mjlab builds its offscreen renderer with the env: pick the GL backend first (00_features)
   if gsi_pool_size is not None:
-    cfg.events["reset_from_prior"].params["gsi"].pool_size = gsi_pool_size
+    cfg.events["gsi_reset"].params["gsi"].pool_size = gsi_pool_size
+  cfg.events["gsi_reset"].params["gsi"].progress = False
   return build_env(cfg, device, render_mode="rgb_array" if video else None)
 
 # %% ../nbs/05_train.ipynb #2243e193
-def _task_quantities(env, task_id: str) -> dict[str, torch.Tensor]:
-  robot = env.scene["robot"]
-  out = {}
-  if "task" in getattr(env.command_manager, "active_terms", []):
-    cmd = env.command_manager.get_term("task")
-    if hasattr(cmd, "speed"):
-      target = cmd.direction * cmd.speed[:, None]
-      out["velocity_error"] = (target - robot.data.root_link_lin_vel_w[:, :2]).norm(dim=-1)
-      if task_id == "Smp-Steering-G1":
-        from smp_nb.tasks import _heading_xy
-        cos = (cmd.facing * _heading_xy(robot)).sum(-1).clamp(-1, 1)
-        out["heading_error_deg"] = torch.rad2deg(torch.arccos(cos))
-    if hasattr(cmd, "goal"):
-      out["goal_distance"] = (cmd.goal - cmd.position_xy()).norm(dim=-1)
-  if task_id == "Smp-Getup-G1":
-    out["head_height"] = head_height_and_velocity(env)[0]
-  return out
+def step_metrics(env) -> dict[str, torch.Tensor]:
+  "This step's value `(num_envs,)` of each of the env's mjlab metric terms."
+  return {name: term.func(env, **term.params) for name, term in env.metrics_manager.cfg.items()}
 
 
 def _foot_sliding(env) -> torch.Tensor:
@@ -174,8 +180,7 @@ def rollout(wrapped, policy, task_id: str, steps: int, video: bool = False, prog
   falls = timeouts = 0
   for _ in tqdm(range(steps), desc=f"rollout {task_id}", unit="step", disable=not progress):
     obs, _, dones, extras = wrapped.step(policy(obs))
-    quantities = _task_quantities(env, task_id)
-    quantities["r_smp"] = env.smp.last_r_smp.clone()
+    quantities = step_metrics(env)
     quantities["foot_sliding"] = _foot_sliding(env)
     for key, value in quantities.items():
       per_step.setdefault(key, []).append(value.float().cpu())
@@ -199,7 +204,8 @@ def rollout(wrapped, policy, task_id: str, steps: int, video: bool = False, prog
 def summarize(result: dict, task_id: str) -> dict[str, float]:
   "The evaluation table of a rollout: task metrics, motion metrics, fall rate."
   metrics = {}
-  for key in ("velocity_error", "heading_error_deg", "goal_distance", "r_smp", "foot_sliding", "joint_jerk"):
+  for key in ("velocity_error", "heading_error_deg", "goal_distance", "head_height", "r_smp", "sds_error", "foot_sliding",
+              "joint_jerk"):
     if key in result:
       metrics[key] = float(result[key].mean())
   if "head_height" in result:
@@ -222,11 +228,12 @@ def metrics_table(metrics: dict[str, float], title: str = "") -> str:
 
 def plot_rollout(result: dict, title: str = ""):
   "Per-step curves (mean over envs) of the rollout's metrics; returns the figure."
-  import matplotlib.pyplot as plt
+  from matplotlib.figure import Figure
 
   keys = [k for k in ("r_smp", "velocity_error", "heading_error_deg", "goal_distance", "head_height", "foot_sliding")
           if k in result]
-  fig, axes = plt.subplots(1, len(keys), figsize=(3.2 * len(keys), 2.6), layout="constrained", squeeze=False)
+  fig = Figure(figsize=(3.2 * len(keys), 2.6), layout="constrained")
+  axes = fig.subplots(1, len(keys), squeeze=False)
   t = np.arange(result["steps"]) * result["dt"]
   for ax, key in zip(axes[0], keys):
     ax.plot(t, result[key].mean(dim=1).numpy())
@@ -253,11 +260,6 @@ class EvalArgs:
 
 def evaluate(args: EvalArgs) -> dict:
   "Run `smp-eval`; returns the metrics and writes them (and the plot, and the video if asked)."
-  import matplotlib
-
-  matplotlib.use("Agg")
-  import matplotlib.pyplot as plt
-
   if args.task not in SMP_TASKS:
     raise ValueError(f"unknown task {args.task!r}; choose from {sorted(SMP_TASKS)}")
   env = make_play_env(args.task, args.num_envs, args.device, video=args.video, gsi_pool_size=args.gsi_pool_size)
@@ -272,7 +274,6 @@ def evaluate(args: EvalArgs) -> dict:
                                                    "metrics": metrics}, indent=2).encode()))
   fig = plot_rollout(result, args.task)
   atomic_write(out.with_suffix(".png"), lambda f: fig.savefig(f, format="png", dpi=80))
-  plt.close(fig)
   if args.video:
     write_video(out.with_suffix(".mp4"), result["frames"], fps=1 / result["dt"])
   wrapped.close()
@@ -366,19 +367,22 @@ def run_full_demo(args: FullDemoArgs) -> dict[str, Path]:
   from smp_nb.diffusion import prior_report, report_table
 
   out = Path(args.output_dir).resolve()
+  videos = can_render()
   steps = tqdm(total=5, desc="smp-demo", unit="stage")
   steps.set_postfix_str("data")
-  paths = run_data_demo(DemoArgs(csv=args.csv, output_dir=out, video=not args.fast, video_seconds=2.0 if args.fast else 4.0))
+  paths = run_data_demo(DemoArgs(csv=args.csv, output_dir=out, video=videos and not args.fast,
+                                 video_seconds=2.0 if args.fast else 4.0))
   steps.update()
 
   steps.set_postfix_str("prior")
   prior = load_prior(PRIORS_DIR / "loco.pt", device=args.device)
   windows = load_window_file(paths["windows"]).windows
   report = prior_report(prior, windows, max_windows=256 if args.fast else 1024)
-  sampled = prior.sample(2 if args.fast else 6, method="ddim", steps=10,
+  sampled = prior.sample(2 if args.fast else 6, method="ddpm",
                          generator=torch.Generator(device=prior.device).manual_seed(0)).cpu()
   real = torch.as_tensor(windows[:: max(1, len(windows) // len(sampled))][: len(sampled)])
-  paths["denoised_video"] = write_video(out / "denoised_vs_real.mp4", render_windows(sampled, beside=real), fps=10)
+  if videos:
+    paths["denoised_video"] = write_video(out / "denoised_vs_real.mp4", render_windows(sampled, beside=real), fps=10)
   steps.update()
 
   steps.set_postfix_str("training")
@@ -387,7 +391,8 @@ def run_full_demo(args: FullDemoArgs) -> dict[str, Path]:
   log_root = out / "logs"
   saved_argv = list(sys.argv)
   try:
-    train_cli(["Smp-Forward-G1", "--env.scene.num-envs", str(num_envs), "--agent.max-iterations", str(iterations),
+    pool = [] if args.device.startswith("cuda") else [GSI_POOL_FLAG, "128" if args.fast else "512"]  # quick on a CPU
+    train_cli(["Smp-Forward-G1", "--env.scene.num-envs", str(num_envs), "--agent.max-iterations", str(iterations), *pool,
                "--agent.save-interval", "1", "--log-root", str(log_root)])
   finally:
     sys.argv = saved_argv
@@ -395,18 +400,22 @@ def run_full_demo(args: FullDemoArgs) -> dict[str, Path]:
   steps.update()
 
   steps.set_postfix_str("rollout")
-  metrics = evaluate(EvalArgs("Smp-Forward-G1", paths["checkpoint"], num_envs=2, steps=40 if args.fast else args.video_steps,
-                              device=args.device, output=out / "eval.json", video=True, gsi_pool_size=64 if args.fast else 512))
-  paths["rollout_video"], paths["eval"] = out / "eval.mp4", out / "eval.json"
+  policy = shipped_policy("Smp-Forward-G1") or paths["checkpoint"]  # a trained G1 walks; 3 CPU iterations do not
+  metrics = evaluate(EvalArgs("Smp-Forward-G1", policy, num_envs=2, steps=40 if args.fast else args.video_steps,
+                              device=args.device, output=out / "eval.json", video=videos, gsi_pool_size=64 if args.fast else 512))
+  paths["eval"] = out / "eval.json"
+  if videos:
+    paths["rollout_video"] = out / "eval.mp4"
   steps.update()
 
   summary = {
     "clip": paths["clip"].name,
-    "prior": "datasets/priors/loco.pt",
+    "prior": "smp_nb/datasets/priors/loco.pt",
     "prior_on_clip": {"real_mean_sds_error": report["real"]["mean_error"],
                       **{k: {"mean_sds_error": report[k]["mean_error"], "auroc": report[k]["auroc"]} for k in report
                          if k not in ("real", "num_windows")}},
     "training": {"task": "Smp-Forward-G1", "envs": num_envs, "iterations": iterations, "device": args.device},
+    "rollout_policy": str(policy),
     "rollout_metrics": metrics,
     "files": {k: str(v) for k, v in paths.items()},
   }
@@ -414,7 +423,9 @@ def run_full_demo(args: FullDemoArgs) -> dict[str, Path]:
   steps.update()
   steps.close()
   print("\n" + report_table(report))
-  print("\n" + metrics_table(metrics, "Smp-Forward-G1 rollout"))
+  print("\n" + metrics_table(metrics, f"Smp-Forward-G1 rollout of {policy}"))
+  if not videos:
+    print(f"\nsmp-demo: no videos: {NO_RENDERER}")
   return paths
 
 
