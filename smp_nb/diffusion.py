@@ -15,7 +15,16 @@ from smp_nb.data import (
   load_window_file,
   window_files,
 )
-from .features import FEATURE_DIM, FEATURE_LAYOUT, FeatureLayout, render_qpos, window_to_qpos
+from smp_nb.features import (
+  FEATURE_DIM,
+  FEATURE_LAYOUT,
+  FeatureLayout,
+  motion_features,
+  render_qpos,
+  replayed_states,
+  window_to_qpos,
+  window_to_states,
+)
 
 import copy
 import dataclasses
@@ -36,12 +45,12 @@ from torch import nn
 from tqdm.auto import tqdm
 
 # %% auto #0
-__all__ = ['CHECKPOINT_FORMAT', 'CHECKPOINT_VERSION', 'SDS_TIMESTEPS', 'CORRUPTIONS', 'NoiseSchedule', 'DenoiserConfig',
-           'timestep_features', 'AdaLNBlock', 'Denoiser', 'PriorError', 'PriorMismatchError', 'MotionPrior',
-           'prior_payload', 'save_checkpoint', 'read_checkpoint', 'load_prior', 'PretrainConfig', 'select_clips',
-           'training_state_path', 'pretrain', 'corrupt_windows', 'auroc', 'prior_report', 'report_table', 'plot_report',
-           'render_windows', 'SampleArgs', 'ReportArgs', 'pretrain_cli', 'sample_cli', 'prior_report_cli',
-           'plot_training']
+__all__ = ['CHECKPOINT_FORMAT', 'CHECKPOINT_VERSION', 'SDS_TIMESTEPS', 'CORRUPTIONS', 'REPORT_WINDOW', 'PER_TIMESTEP_KS',
+           'NoiseSchedule', 'DenoiserConfig', 'timestep_features', 'AdaLNBlock', 'Denoiser', 'PriorError',
+           'PriorMismatchError', 'MotionPrior', 'prior_payload', 'save_checkpoint', 'read_checkpoint', 'load_prior',
+           'PretrainConfig', 'select_clips', 'training_state_path', 'pretrain', 'time_stretched', 'corrupt_windows',
+           'auroc', 'prior_report', 'report_table', 'plot_report', 'render_windows', 'SampleArgs', 'ReportArgs',
+           'pretrain_cli', 'sample_cli', 'prior_report_cli', 'plot_training']
 
 # %% ../nbs/02_diffusion.ipynb #47656f4c
 @dataclasses.dataclass(frozen=True)
@@ -140,7 +149,9 @@ class Denoiser(nn.Module):
 # %% ../nbs/02_diffusion.ipynb #306d6d30
 CHECKPOINT_FORMAT = "smp_nb.prior"
 CHECKPOINT_VERSION = 1
-SDS_TIMESTEPS = (8, 15, 22)
+# K, the diffusion steps the SDS score averages. The reference uses (8, 15, 22); measured one by one on held-out subjects,
+# the three least noisy steps separate real motion from every corruption best (see "Which diffusion steps tell motion apart")
+SDS_TIMESTEPS = (0, 1, 2)
 
 
 class PriorError(ValueError):
@@ -394,6 +405,9 @@ class PretrainConfig:
   steps: int = 4000  # optimiser steps in total
   batch_size: int = 256  # windows per step
   draws_per_window: int = 4  # (t, ε) draws per window per step
+  low_t_fraction: float = 0.0  # share of (t, ε) draws taken from t < low_t_max instead of all T (0: uniform, as the reference)
+  low_t_max: int = 8  # the small-noise steps that score motion best (see "Which diffusion steps tell motion apart")
+  patience: int = 0  # stop after this many evaluations without a better validation loss (0: run all steps)
   lr: float = 3e-4
   weight_decay: float = 1e-4
   grad_clip: float = 1.0
@@ -436,10 +450,19 @@ def _split_train_val(ds: WindowDataset, val_fraction: float) -> tuple[torch.Tens
   return torch.cat(train), torch.cat(val)
 
 
-def _diffusion_loss(model, x0, alpha_bars, generator, draws):
+def _sample_timesteps(n: int, num_steps: int, generator, low_t_fraction: float = 0.0, low_t_max: int = 8) -> torch.Tensor:
+  "`n` diffusion steps: uniform over all `num_steps`, a `low_t_fraction` of them uniform over `[0, low_t_max)` instead."
+  t = torch.randint(0, num_steps, (n,), generator=generator)
+  if low_t_fraction > 0:
+    low = torch.rand(n, generator=generator) < low_t_fraction
+    t = torch.where(low, torch.randint(0, low_t_max, (n,), generator=generator), t)
+  return t
+
+
+def _diffusion_loss(model, x0, alpha_bars, generator, draws, low_t_fraction=0.0, low_t_max=8):
   "L1 ε-loss with `draws` (t, ε) pairs per window; randomness from `generator` (CPU), moved to the data's device."
   x0 = x0.repeat(draws, 1, 1)
-  t = torch.randint(0, len(alpha_bars), (len(x0),), generator=generator).to(x0.device)
+  t = _sample_timesteps(len(x0), len(alpha_bars), generator, low_t_fraction, low_t_max).to(x0.device)
   eps = torch.randn(x0.shape, generator=generator).to(x0.device)
   ab = alpha_bars[t][:, None, None]
   return F.l1_loss(model(ab.sqrt() * x0 + (1 - ab).sqrt() * eps, t), eps)
@@ -474,6 +497,7 @@ def pretrain(cfg: PretrainConfig) -> Path:
   ema = copy.deepcopy(model).requires_grad_(False)
   opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
   history, step, seconds = [], 0, 0.0
+  best = {"val_loss": float("inf"), "step": 0}  # the prior file holds the weights of the best validation loss
   state_path = training_state_path(cfg.output)
   config_record = {k: (str(v) if isinstance(v, Path) else v) for k, v in dataclasses.asdict(cfg).items()}
 
@@ -488,6 +512,7 @@ def pretrain(cfg: PretrainConfig) -> Path:
     opt.load_state_dict(state["optimizer"])
     generator.set_state(state["generator"])
     step, history, seconds = state["step"], state["history"], state["seconds"]
+    best = state.get("best", best)
   elif cfg.resume:
     print(f"no training state at {state_path}: starting from scratch", file=sys.stderr)
 
@@ -500,22 +525,25 @@ def pretrain(cfg: PretrainConfig) -> Path:
     with torch.no_grad():
       return _diffusion_loss(ema, val_batch, alpha_bars, torch.Generator().manual_seed(cfg.seed + 2), 2).item()
 
-  def checkpoint():
+  def checkpoint(write_prior: bool):
     info = {"step": step, "steps": cfg.steps, "seconds": seconds, "history": history, "config": config_record,
-            "num_train_windows": len(train_idx), "num_val_windows": len(val_idx)}
+            "num_train_windows": len(train_idx), "num_val_windows": len(val_idx), "best": best}
     payload = prior_payload(ema, schedule, stats, ds.fps, ds.window_size, manifest, holdout, info, feature_range)
     state = dict(payload, model={k: v.cpu() for k, v in model.state_dict().items()}, optimizer=opt.state_dict(),
-                 generator=generator.get_state(), step=step, history=history, seconds=seconds)
+                 generator=generator.get_state(), step=step, history=history, seconds=seconds, best=best)
     save_checkpoint(state_path, state)
-    save_checkpoint(cfg.output, payload)
+    if write_prior:
+      save_checkpoint(cfg.output, payload)
 
   writer = SummaryWriter(str(cfg.log_dir or Path(cfg.output).with_name(Path(cfg.output).stem + "_tb")), purge_step=step)
   bar = tqdm(total=cfg.steps, initial=step, desc=f"pretrain {Path(cfg.output).name}", unit="step", disable=not cfg.progress)
   running = []
   t_start = time.perf_counter() - seconds
-  while step < cfg.steps:
+  stalled = lambda: cfg.patience > 0 and sum(h["step"] > best["step"] for h in history) >= cfg.patience
+  while step < cfg.steps and not stalled():
     idx = train_idx[torch.randint(0, len(train_idx), (cfg.batch_size,), generator=generator)]
-    loss = _diffusion_loss(model, data[idx.to(device)], alpha_bars, generator, cfg.draws_per_window)
+    loss = _diffusion_loss(model, data[idx.to(device)], alpha_bars, generator, cfg.draws_per_window,
+                           cfg.low_t_fraction, cfg.low_t_max)
     opt.zero_grad(set_to_none=True)
     loss.backward()
     torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
@@ -529,6 +557,7 @@ def pretrain(cfg: PretrainConfig) -> Path:
     running.append(loss.item())
     if step % 10 == 0:
       writer.add_scalar("loss/train", float(np.mean(running[-10:])), step)
+    improved = False
     if step % cfg.eval_every == 0 or step == cfg.steps:
       seconds = time.perf_counter() - t_start
       record = {"step": step, "train_loss": float(np.mean(running)), "val_loss": validation_loss(), "seconds": seconds}
@@ -536,25 +565,52 @@ def pretrain(cfg: PretrainConfig) -> Path:
       running = []
       writer.add_scalar("loss/val_ema", record["val_loss"], step)
       bar.set_postfix(train=f"{record['train_loss']:.4f}", val=f"{record['val_loss']:.4f}")
-    if step % cfg.checkpoint_every == 0 or step == cfg.steps:
+      # without a validation set (or with patience off) every evaluation counts as the best so far
+      improved = not (record["val_loss"] >= best["val_loss"]) or cfg.patience == 0
+      if improved:
+        best = {"val_loss": record["val_loss"], "step": step}
+    if improved or step % cfg.checkpoint_every == 0 or step == cfg.steps:
       seconds = time.perf_counter() - t_start
-      checkpoint()
+      checkpoint(write_prior=improved or cfg.patience == 0)
     bar.update()
   bar.close()
   writer.close()
   return Path(cfg.output)
 
 # %% ../nbs/02_diffusion.ipynb #ac6b8b63
-CORRUPTIONS = ("joint noise 0.05 rad", "joint noise 0.1 rad", "shuffled frames", "frozen pose", "velocities x2")
+CORRUPTIONS = ("joint noise 0.05 rad", "joint noise 0.1 rad", "shuffled frames", "time stretch x1.5", "time stretch x0.67",
+               "frozen pose", "velocities x2")
+REPORT_WINDOW = 15
+"Frames of motion behind each window of a quality report: 10 played 1.5 times faster span 14.5 of them."
+
+
+def time_stretched(
+  windows: torch.Tensor,  # (B, L, 59) raw windows, L long enough for the stretch
+  factor: float,  # >1 plays the motion faster, <1 slower
+  window_size: int = 10,
+) -> torch.Tensor:  # (B, window_size, 59) windows ending at the same frame
+  "The motion of each window played `factor` times as fast, as a window of `window_size` frames; velocities scale along."
+  windows = torch.as_tensor(windows)
+  length = windows.shape[1]
+  if (window_size - 1) * factor > length - 1:
+    raise ValueError(f"a x{factor:g} stretch of {window_size} frames needs windows of at least "
+                     f"{math.ceil((window_size - 1) * factor) + 1} frames, got {length}")
+  t = (length - 1) - factor * (window_size - 1 - torch.arange(window_size, dtype=torch.float64))
+  return motion_features(**replayed_states(window_to_states(windows.double()), t, factor, dim=1)).to(windows.dtype)
 
 
 def corrupt_windows(
-  windows: torch.Tensor,  # (B, W, 59) raw windows
+  windows: torch.Tensor,  # (B, L, 59) raw windows
   kind: str,  # one of `CORRUPTIONS`
   generator: torch.Generator | None = None,
+  window_size: int | None = None,  # frames of the corrupted windows (default: L); the last ones of longer windows
 ) -> torch.Tensor:
   "A corrupted copy of raw windows."
-  x = torch.as_tensor(windows, dtype=torch.float32).clone()
+  x = torch.as_tensor(windows, dtype=torch.float32)
+  window_size = window_size or x.shape[1]
+  if kind.startswith("time stretch"):
+    return time_stretched(x, float(kind.split("x")[-1]), window_size)
+  x = x[:, -window_size:].clone()  # the last frames of a window are a window with the same anchor
   joints = FEATURE_LAYOUT["joint_pos"]
   if kind.startswith("joint noise"):
     sigma = float(kind.split()[2])
@@ -581,53 +637,88 @@ def auroc(positive: np.ndarray, negative: np.ndarray) -> float:
   return float((below + 0.5 * (below_or_tied - below)).mean() / len(negative))
 
 # %% ../nbs/02_diffusion.ipynb #8ccd6664
+PER_TIMESTEP_KS = (0, 1, 2, 3, 4, 6, 8, 12, 15, 22, 30, 40)
+"Diffusion steps whose AUROC a quality report gives one by one."
+
+
 def prior_report(
   prior: MotionPrior,
-  windows,  # (B, W, 59) raw real windows the prior was not trained on
+  windows,  # (B, L, 59) raw real windows the prior was not trained on; L >= REPORT_WINDOW for the corruptions in time
   max_windows: int = 4096,  # subsample for speed
   seed: int = 0,
   batch_size: int = 2048,
+  timesteps: Sequence[int] = SDS_TIMESTEPS,  # K of the headline score
+  per_timestep: Sequence[int] = (),  # also give the AUROC of each of these steps alone (e.g. `PER_TIMESTEP_KS`)
+  noise_draws: int = 1,  # fresh-noise draws averaged per window
 ) -> dict:
   "Mean SDS error of real and corrupted windows and the real-vs-corrupted AUROC of each corruption."
   windows = torch.as_tensor(windows, dtype=torch.float32)
   g = torch.Generator().manual_seed(seed)
   if len(windows) > max_windows:
     windows = windows[torch.randperm(len(windows), generator=g)[:max_windows]]
+  ks = list(dict.fromkeys([*timesteps, *per_timestep]))  # every step scored once, per window
+  headline = [ks.index(k) for k in timesteps]
 
-  def score(x):
+  def errors(x):  # (B, len(ks)) mean over noise draws
     noise = torch.Generator(device=prior.device).manual_seed(seed)
-    return torch.cat([prior.sds_error(x[i : i + batch_size], generator=noise).cpu() for i in range(0, len(x), batch_size)]).numpy()
+    return torch.stack([
+      torch.cat([prior.sds_error(x[i : i + batch_size], ks, per_timestep=True, generator=noise).cpu()
+                 for i in range(0, len(x), batch_size)]) for _ in range(noise_draws)]).mean(0).numpy()
 
-  real = score(windows)
-  report = {"num_windows": len(windows), "real": {"mean_error": float(real.mean()), "scores": real}}
+  W = prior.window_size
+  real = errors(windows[:, -W:])
+  report = {"num_windows": len(windows), "timesteps": list(timesteps), "per_timestep": list(per_timestep),
+            "real": {"mean_error": float(real[:, headline].mean()), "scores": real[:, headline].mean(1)}}
   for kind in CORRUPTIONS:
-    fake = score(corrupt_windows(windows, kind, g))
-    report[kind] = {"mean_error": float(fake.mean()), "auroc": auroc(fake, real), "scores": fake}
+    try:
+      fake = errors(corrupt_windows(windows, kind, g, window_size=W))
+    except ValueError:  # windows too short for a corruption in time
+      continue
+    report[kind] = {"mean_error": float(fake[:, headline].mean()), "scores": fake[:, headline].mean(1),
+                    "auroc": auroc(fake[:, headline].mean(1), real[:, headline].mean(1)),
+                    "auroc_per_timestep": [auroc(fake[:, ks.index(k)], real[:, ks.index(k)]) for k in per_timestep]}
   return report
 
 
 def report_table(report: dict) -> str:
-  "The report as a markdown table."
-  lines = ["| windows | mean SDS error | AUROC vs real |", "|---|---|---|"]
+  "The report as a markdown table (and, when it has them, the AUROC of each diffusion step alone)."
+  lines = [f"| windows | mean SDS error (K = {', '.join(map(str, report['timesteps']))}) | AUROC vs real |", "|---|---|---|"]
   lines.append(f"| real (held out, n={report['num_windows']}) | {report['real']['mean_error']:.4f} | - |")
-  for kind in CORRUPTIONS:
+  kinds = [k for k in CORRUPTIONS if k in report]
+  for kind in kinds:
     lines.append(f"| {kind} | {report[kind]['mean_error']:.4f} | {report[kind]['auroc']:.3f} |")
+  if report.get("per_timestep"):
+    lines += ["", "| k | " + " | ".join(kinds) + " |", "|---" * (len(kinds) + 1) + "|"]
+    for j, k in enumerate(report["per_timestep"]):
+      lines.append(f"| {k} | " + " | ".join(f"{report[kind]['auroc_per_timestep'][j]:.3f}" for kind in kinds) + " |")
   return "\n".join(lines)
 
 
 def plot_report(report: dict, title: str = ""):
-  "Histograms of the SDS error of real and corrupted windows (log scale); returns the figure."
+  "Histograms of the SDS error of real and corrupted windows (log scale), and AUROC per diffusion step; returns the figure."
   from matplotlib.figure import Figure
 
-  fig = Figure(figsize=(8, 3.5), layout="constrained")
-  ax = fig.subplots()
-  all_scores = np.concatenate([report["real"]["scores"]] + [report[k]["scores"] for k in CORRUPTIONS])
+  kinds = [k for k in CORRUPTIONS if k in report]
+  per_k = bool(report.get("per_timestep"))
+  fig = Figure(figsize=(13 if per_k else 8, 3.5), layout="constrained")
+  axes = fig.subplots(1, 2 if per_k else 1, squeeze=False)[0]
+  ax = axes[0]
+  all_scores = np.concatenate([report["real"]["scores"]] + [report[k]["scores"] for k in kinds])
   bins = np.logspace(np.log10(max(all_scores.min(), 1e-4)), np.log10(all_scores.max()), 60)
   ax.hist(report["real"]["scores"], bins=bins, histtype="stepfilled", alpha=0.4, color="k", label="real (held out)")
-  for kind in CORRUPTIONS:
+  for kind in kinds:
     ax.hist(report[kind]["scores"], bins=bins, histtype="step", lw=1.2, label=f"{kind} (AUROC {report[kind]['auroc']:.2f})")
-  ax.set(xscale="log", xlabel="SDS error (mean over K of per-window ε-MSE)", ylabel="windows", title=title)
+  ax.set(xscale="log", xlabel=f"SDS error (mean over K = {report['timesteps']})", ylabel="windows", title=title)
   ax.legend(fontsize=7)
+  if per_k:
+    ax = axes[1]
+    for kind in kinds:
+      ax.plot(report["per_timestep"], report[kind]["auroc_per_timestep"], marker=".", label=kind)
+    for k in report["timesteps"]:
+      ax.axvline(k, color="0.7", lw=0.8, zorder=0)
+    ax.axhline(0.5, color="0.5", lw=0.8, ls=":")
+    ax.set(xlabel="diffusion step k (grey: K)", ylabel="AUROC vs real", ylim=(0, 1.02), title="each step alone")
+    ax.legend(fontsize=7)
   return fig
 
 # %% ../nbs/02_diffusion.ipynb #00f2edbe
@@ -670,6 +761,8 @@ class ReportArgs:
   clips: tuple[str, ...] = ()  # clip stems or globs to score (default: the checkpoint's held-out clips)
   max_windows: int = 4096
   plot: Path | None = None  # score histogram (default: <checkpoint>_report.png)
+  per_timestep: bool = True  # also the AUROC of each diffusion step alone (PER_TIMESTEP_KS)
+  noise_draws: int = 4  # fresh-noise draws averaged per window
   device: str = "cpu"
 
 
@@ -714,7 +807,9 @@ def sample_cli(argv: Sequence[str] | None = None):
 
 
 def _report_windows(data_dir: Path, clips: Sequence[str]) -> tuple[np.ndarray, list[str]]:
-  "Raw windows of `clips` (and the clip stems chosen) from a folder of .npz windows, or of CSVs converted on the fly."
+  "`REPORT_WINDOW`-frame raw windows of `clips` (and the stems chosen) from a folder of .npz windows or of CSVs."
+  from smp_nb.data import Clip, clip_states, load_resampled, states_to_windows
+
   data_dir = Path(data_dir)
   npz = {p.stem: p for p in data_dir.glob("*.npz")}
   csv = {p.stem: p for p in data_dir.glob("*.csv")}
@@ -722,10 +817,17 @@ def _report_windows(data_dir: Path, clips: Sequence[str]) -> tuple[np.ndarray, l
   if not available:
     raise ClipError(f"{data_dir}: no *.npz windows or *.csv clips")
   chosen = select_clips(available, clips, "clips")
-  if npz:
-    return np.concatenate([load_window_file(npz[c]).windows for c in chosen]), chosen
-  from smp_nb.data import csv_to_windows
-  return np.concatenate([csv_to_windows(csv[c]) for c in chosen]), chosen
+  windows = []
+  for c in chosen:
+    if npz:  # the windows file keeps its clip's resampled qpos: rebuild the states, then longer windows
+      f = load_window_file(npz[c])
+      q = f.qpos.astype(np.float64)
+      clip = Clip(root_pos=q[:, :3], root_quat=q[:, 3:7], joint_pos=q[:, 7:], fps=f.fps, source=f.source,
+                  sha256=f.source_sha256)
+    else:
+      clip = load_resampled(csv[c])
+    windows.append(states_to_windows(clip_states(clip), REPORT_WINDOW))
+  return np.concatenate(windows), chosen
 
 
 def prior_report_cli(argv: Sequence[str] | None = None):
@@ -741,7 +843,8 @@ def prior_report_cli(argv: Sequence[str] | None = None):
     overlap = sorted({m["clip"] for m in prior.manifest} & set(chosen))
     if overlap:
       print(f"warning: {overlap} were used in training; their scores are optimistic", file=sys.stderr)
-    report = prior_report(prior, windows, args.max_windows)
+    report = prior_report(prior, windows, args.max_windows, per_timestep=PER_TIMESTEP_KS if args.per_timestep else (),
+                          noise_draws=args.noise_draws)
     print(f"{args.checkpoint} on {', '.join(clips)}\n")
     print(report_table(report))
     plot = args.plot or Path(args.checkpoint).with_name(Path(args.checkpoint).stem + "_report.png")

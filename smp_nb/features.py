@@ -26,8 +26,8 @@ __all__ = ['G1_JOINT_NAMES', 'NUM_JOINTS', 'ROOT_BODY_NAME', 'EE_BODY_NAMES', 'Q
            'quat_mul', 'quat_conjugate', 'quat_apply', 'quat_apply_inverse', 'yaw_quat', 'matrix_from_quat',
            'quat_from_matrix', 'axis_angle_from_quat', 'matrix_to_rot6d', 'rot6d_to_matrix', 'quat_to_rot6d',
            'rot6d_to_quat', 'FeatureLayout', 'motion_features', 'yaw_rotate_states', 'window_to_states',
-           'window_to_qpos', 'NoRendererError', 'render_backend', 'can_render', 'importing_mjlab', 'g1_render_model',
-           'render_qpos', 'get_mediapy']
+           'window_to_qpos', 'replayed_states', 'NoRendererError', 'render_backend', 'can_render', 'importing_mjlab',
+           'g1_render_model', 'render_qpos', 'get_mediapy']
 
 # %% ../nbs/00_features.ipynb #d86ed6f5
 @functools.cache
@@ -326,6 +326,29 @@ def window_to_qpos(
   "Kinematic G1 trajectory (in the window's anchor frame) from a feature window."
   states = window_to_states(torch.as_tensor(window, dtype=torch.float64))
   return torch.cat([states["root_pos"], states["root_quat"], states["joint_pos"]], dim=-1).numpy()
+
+# %% ../nbs/00_features.ipynb #5b8f1c2d
+def replayed_states(
+  states: dict[str, torch.Tensor],  # world states keyed like `motion_features`' arguments, time on axis `dim`
+  t: torch.Tensor,  # (W,) fractional frame times to read, within [0, number of frames - 1]
+  speed: float = 1.0,  # how much faster the motion is played: velocities are scaled by it
+  dim: int = 0,  # the time axis of every state
+) -> dict[str, torch.Tensor]:  # the states at `t`, time on axis `dim`
+  "World states read at fractional frame times, as the same motion played `speed` times as fast."
+  n = states["root_pos"].shape[dim]
+  t = torch.as_tensor(t, dtype=torch.float64).clamp(0, n - 1)
+  lo = t.floor().long()
+  hi = (lo + 1).clamp(max=n - 1)
+  out = {}
+  for key, value in states.items():
+    value = value.to(torch.float64)
+    a = (t - lo).view((len(t),) + (1,) * (value.ndim - dim - 1))
+    x0, x1 = value.index_select(dim, lo), value.index_select(dim, hi)
+    out[key] = x0 + (x1 - x0) * a
+  out["root_quat"] = out["root_quat"] / out["root_quat"].norm(dim=-1, keepdim=True)
+  out["root_lin_vel"] = out["root_lin_vel"] * speed
+  out["root_ang_vel"] = out["root_ang_vel"] * speed
+  return out
 
 # %% ../nbs/00_features.ipynb #7b2a4d19
 class NoRendererError(OSError):

@@ -16,6 +16,7 @@ from smp_nb.features import (
   NUM_JOINTS,
   motion_features,
   quat_mul,
+  replayed_states,
   window_to_states,
 )
 
@@ -347,19 +348,8 @@ def corrupted_window_states(
   kinematics: G1Kinematics | None = None,
 ) -> dict[str, torch.Tensor]:  # world states of one window `(window_size, ...)`
   "One window of a clip, corrupted consistently at the level of world states."
-  n = len(states["root_pos"])
-  t = (end_frame - (window_size - 1 - torch.arange(window_size, dtype=torch.float64)) * time_stretch).clamp(0, n - 1)
-  lo = t.floor().long()
-  hi = (lo + 1).clamp(max=n - 1)
-  a = (t - lo)[:, None]
-  out = {}
-  for k, v in states.items():
-    v = v.to(torch.float64)
-    x0, x1 = v[lo].reshape(window_size, -1), v[hi].reshape(window_size, -1)
-    out[k] = (x0 + (x1 - x0) * a).reshape((window_size,) + v.shape[1:])
-  out["root_quat"] = out["root_quat"] / out["root_quat"].norm(dim=-1, keepdim=True)
-  out["root_lin_vel"] = out["root_lin_vel"] * time_stretch
-  out["root_ang_vel"] = out["root_ang_vel"] * time_stretch
+  t = end_frame - (window_size - 1 - torch.arange(window_size, dtype=torch.float64)) * time_stretch
+  out = replayed_states(states, t, time_stretch)
   joints = out["joint_pos"]
   if mirror_arms:
     perm, sign = arm_mirror_permutation()

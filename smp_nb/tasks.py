@@ -649,8 +649,10 @@ def smp_getup_env_cfg(play: bool = False) -> ManagerBasedRlEnvCfg:
      "head_height": TaskTermCfg(head_height_reward, 0.3, {"target_height": 1.1, "scale": 1.0})})
   cfg.scene.entities["robot"].spec_fn = g1_spec_with_head
   remove_term(cfg.terminations, "self_collision")
+  # w_s 1.8, not the reference's 6: at K = (0, 1, 2) the raw error of real held-out get-up motion is 3.3 times that at the
+  # reference's K (0.318 vs 0.097), and 6 / 3.3 ends the same motion as the reference does
   cfg.terminations["smp_too_low"] = TerminationTermCfg(func=smp_too_low,
-                                                       params={"threshold": 0.02, "w_s": 6.0, "grace_steps": 5})
+                                                       params={"threshold": 0.02, "w_s": 1.8, "grace_steps": 5})
   cfg.terminations["stood_up"] = TerminationTermCfg(func=stood_up, time_out=True,
                                                     params={"head_height": 1.2, "max_speed": 0.5, "hold_steps": 25})
   cfg.metrics["head_height"] = MetricsTermCfg(func=head_height)

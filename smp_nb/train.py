@@ -7,7 +7,7 @@ and `smp-demo`, the one command that runs the whole story."""
 from __future__ import annotations
 
 from .data import DATASETS_DIR, DemoArgs, atomic_write, run_demo as run_data_demo
-from .diffusion import load_prior, render_windows
+from .diffusion import CORRUPTIONS, load_prior, render_windows
 from .features import NO_RENDERER, can_render, render_backend
 from .reward import PRIORS_DIR
 from .tasks import SMP_TASKS, SmpOnPolicyRunner
@@ -412,8 +412,8 @@ def run_full_demo(args: FullDemoArgs) -> dict[str, Path]:
     "clip": paths["clip"].name,
     "prior": "smp_nb/datasets/priors/loco.pt",
     "prior_on_clip": {"real_mean_sds_error": report["real"]["mean_error"],
-                      **{k: {"mean_sds_error": report[k]["mean_error"], "auroc": report[k]["auroc"]} for k in report
-                         if k not in ("real", "num_windows")}},
+                      **{k: {"mean_sds_error": report[k]["mean_error"], "auroc": report[k]["auroc"]}
+                         for k in CORRUPTIONS if k in report}},
     "training": {"task": "Smp-Forward-G1", "envs": num_envs, "iterations": iterations, "device": args.device},
     "rollout_policy": str(policy),
     "rollout_metrics": metrics,
