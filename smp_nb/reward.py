@@ -9,24 +9,12 @@ from __future__ import annotations
 from .bridge import g1_entity_indices, g1_frame_from_entity
 from .data import DATASETS_DIR
 from .diffusion import SDS_TIMESTEPS, MotionPrior, load_prior
-from smp_nb.features import (
-  EE_BODY_NAMES,
-  FEATURE_DIM,
-  FEATURE_LAYOUT,
-  G1_JOINT_NAMES,
-  NUM_JOINTS,
-  motion_features,
-  quat_mul,
-  replayed_states,
-  window_to_states,
-)
+from .features import EE_BODY_NAMES, NUM_JOINTS, motion_features
 
 import dataclasses
-import math
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-import numpy as np
 import torch
 
 # %% auto #0
