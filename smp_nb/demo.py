@@ -26,7 +26,7 @@ import tyro
 from tqdm.auto import tqdm
 
 # %% auto #0
-__all__ = ['data_stage', 'DemoArgs', 'run_demo', 'demo_cli']
+__all__ = ['data_stage', 'prior_stage', 'training_stage', 'DemoArgs', 'run_demo', 'demo_cli']
 
 # %% ../nbs/05a_demo.ipynb #5a000006
 def _demo_clip(csv: Path | None, out: Path) -> Path:
@@ -66,6 +66,42 @@ def data_stage(
   paths["summary"] = atomic_write(out / "summary.json", lambda f: f.write(json.dumps(summary, indent=2).encode()))
   return paths
 
+# %% ../nbs/05a_demo.ipynb #5a000010
+def prior_stage(
+  windows,  # (N, 10, 59) raw windows of the demo clip
+  out: Path,  # where the video goes
+  device: str = "cpu",
+  fast: bool = False,  # fewer windows and samples
+  video: bool = True,  # render sampled windows beside real ones
+) -> tuple[dict, dict[str, Path]]:  # the quality report on the clip, and the paths written
+  "Score the clip with the shipped loco prior against corrupted copies, and sample (and render) denoised windows."
+  prior = load_prior(PRIORS_DIR / "loco.pt", device=device)
+  report = prior_report(prior, windows, max_windows=256 if fast else 1024)
+  sampled = prior.sample(2 if fast else 6, method="ddpm", generator=torch.Generator(device=prior.device).manual_seed(0)).cpu()
+  real = torch.as_tensor(windows[:: max(1, len(windows) // len(sampled))][: len(sampled)])
+  paths = {}
+  if video:
+    paths["denoised_video"] = write_video(Path(out) / "denoised_vs_real.mp4", render_windows(sampled, beside=real), fps=10)
+  return report, paths
+
+
+def training_stage(
+  log_root: Path,  # where mjlab writes the run
+  num_envs: int,
+  iterations: int,
+  device: str = "cpu",
+  gsi_pool_size: int = 512,  # a small GSI pool starts quickly on a CPU (ignored on a GPU)
+) -> Path:  # the run's latest checkpoint
+  "A short `smp-train` run of Smp-Forward-G1."
+  saved_argv = list(sys.argv)  # mjlab's CLI reads sys.argv
+  try:
+    pool = [] if device.startswith("cuda") else [GSI_POOL_FLAG, str(gsi_pool_size)]
+    train_cli(["Smp-Forward-G1", "--env.scene.num-envs", str(num_envs), "--agent.max-iterations", str(iterations), *pool,
+               "--agent.save-interval", "1", "--log-root", str(log_root)])
+  finally:
+    sys.argv = saved_argv
+  return latest_checkpoint(log_root, SMP_TASKS["Smp-Forward-G1"][1])
+
 # %% ../nbs/05a_demo.ipynb #31c5a8d6
 @dataclasses.dataclass
 class DemoArgs:
@@ -81,61 +117,38 @@ class DemoArgs:
 
 def run_demo(args: DemoArgs) -> dict[str, Path]:
   "Every stage of `smp-demo`; returns the paths it wrote."
-  out = Path(args.output_dir).resolve()
-  videos = can_render()
-  steps = tqdm(total=5, desc="smp-demo", unit="stage")
-  steps.set_postfix_str("data")
-  paths = data_stage(args.csv, out, video=videos and not args.fast, video_seconds=2.0 if args.fast else 4.0)
-  steps.update()
-
-  steps.set_postfix_str("prior")
-  prior = load_prior(PRIORS_DIR / "loco.pt", device=args.device)
-  windows = load_window_file(paths["windows"]).windows
-  report = prior_report(prior, windows, max_windows=256 if args.fast else 1024)
-  sampled = prior.sample(2 if args.fast else 6, method="ddpm",
-                         generator=torch.Generator(device=prior.device).manual_seed(0)).cpu()
-  real = torch.as_tensor(windows[:: max(1, len(windows) // len(sampled))][: len(sampled)])
-  if videos:
-    paths["denoised_video"] = write_video(out / "denoised_vs_real.mp4", render_windows(sampled, beside=real), fps=10)
-  steps.update()
-
-  steps.set_postfix_str("training")
+  out, videos = Path(args.output_dir).resolve(), can_render()
   num_envs = 2 if args.fast else (args.num_envs or (1024 if args.device.startswith("cuda") else 8))
   iterations = 1 if args.fast else args.iterations
-  log_root = out / "logs"
-  saved_argv = list(sys.argv)
-  try:
-    pool = [] if args.device.startswith("cuda") else [GSI_POOL_FLAG, "128" if args.fast else "512"]  # quick on a CPU
-    train_cli(["Smp-Forward-G1", "--env.scene.num-envs", str(num_envs), "--agent.max-iterations", str(iterations), *pool,
-               "--agent.save-interval", "1", "--log-root", str(log_root)])
-  finally:
-    sys.argv = saved_argv
-  paths["checkpoint"] = latest_checkpoint(log_root, SMP_TASKS["Smp-Forward-G1"][1])
-  steps.update()
-
-  steps.set_postfix_str("rollout")
-  policy = shipped_policy("Smp-Forward-G1") or paths["checkpoint"]  # a trained G1 walks; 3 CPU iterations do not
-  metrics = evaluate(EvalArgs("Smp-Forward-G1", policy, num_envs=2, steps=40 if args.fast else args.video_steps,
-                              device=args.device, output=out / "eval.json", video=videos, gsi_pool_size=64 if args.fast else 512))
-  paths["eval"] = out / "eval.json"
-  if videos:
-    paths["rollout_video"] = out / "eval.mp4"
-  steps.update()
-
-  summary = {
-    "clip": paths["clip"].name,
-    "prior": "smp_nb/datasets/priors/loco.pt",
-    "prior_on_clip": {"real_mean_sds_error": report["real"]["mean_error"],
-                      **{k: {"mean_sds_error": report[k]["mean_error"], "auroc": report[k]["auroc"]}
-                         for k in CORRUPTIONS if k in report}},
-    "training": {"task": "Smp-Forward-G1", "envs": num_envs, "iterations": iterations, "device": args.device},
-    "rollout_policy": str(policy),
-    "rollout_metrics": metrics,
-    "files": {k: str(v) for k, v in paths.items()},
-  }
-  paths["summary"] = atomic_write(out / "demo_summary.json", lambda f: f.write(json.dumps(summary, indent=2).encode()))
-  steps.update()
-  steps.close()
+  stages = tqdm(["data", "prior", "training", "rollout", "summary"], desc="smp-demo", unit="stage")
+  for stage in stages:
+    stages.set_postfix_str(stage)
+    if stage == "data":
+      paths = data_stage(args.csv, out, video=videos and not args.fast, video_seconds=2.0 if args.fast else 4.0)
+    elif stage == "prior":
+      report, written = prior_stage(load_window_file(paths["windows"]).windows, out, args.device, args.fast, videos)
+      paths.update(written)
+    elif stage == "training":
+      paths["checkpoint"] = training_stage(out / "logs", num_envs, iterations, args.device, 128 if args.fast else 512)
+    elif stage == "rollout":
+      policy = shipped_policy("Smp-Forward-G1") or paths["checkpoint"]  # a trained G1 walks; 3 CPU iterations do not
+      metrics = evaluate(EvalArgs("Smp-Forward-G1", policy, num_envs=2, steps=40 if args.fast else args.video_steps,
+                                  device=args.device, output=out / "eval.json", video=videos,
+                                  gsi_pool_size=64 if args.fast else 512))
+      paths["eval"] = out / "eval.json"
+      if videos:
+        paths["rollout_video"] = out / "eval.mp4"
+    else:
+      summary = {
+        "clip": paths["clip"].name,
+        "prior": "smp_nb/datasets/priors/loco.pt",
+        "prior_on_clip": {"real_mean_sds_error": report["real"]["mean_error"],
+                          **{k: {"mean_sds_error": report[k]["mean_error"], "auroc": report[k]["auroc"]}
+                             for k in CORRUPTIONS if k in report}},
+        "training": {"task": "Smp-Forward-G1", "envs": num_envs, "iterations": iterations, "device": args.device},
+        "rollout_policy": str(policy), "rollout_metrics": metrics, "files": {k: str(v) for k, v in paths.items()},
+      }
+      paths["summary"] = atomic_write(out / "demo_summary.json", lambda f: f.write(json.dumps(summary, indent=2).encode()))
   print("\n" + report_table(report))
   print("\n" + metrics_table(metrics, f"Smp-Forward-G1 rollout of {policy}"))
   if not videos:
