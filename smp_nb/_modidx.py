@@ -296,6 +296,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                               'smp_nb.tasks.world_to_heading_xy': ('tasks.html#world_to_heading_xy', 'smp_nb/tasks.py')},
             'smp_nb.train': { 'smp_nb.train.EvalArgs': ('train.html#evalargs', 'smp_nb/train.py'),
                               'smp_nb.train._foot_sliding': ('train.html#_foot_sliding', 'smp_nb/train.py'),
+                              'smp_nb.train._play_video': ('train.html#_play_video', 'smp_nb/train.py'),
                               'smp_nb.train._prepare_mjlab': ('train.html#_prepare_mjlab', 'smp_nb/train.py'),
                               'smp_nb.train._video_play_args': ('train.html#_video_play_args', 'smp_nb/train.py'),
                               'smp_nb.train.compare_compositions': ('train.html#compare_compositions', 'smp_nb/train.py'),

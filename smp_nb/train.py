@@ -232,8 +232,7 @@ def plot_rollout(result: dict, title: str = ""):
   "Per-step curves (mean over envs) of the rollout's metrics; returns the figure."
   from matplotlib.figure import Figure
 
-  keys = [k for k in ("r_smp", "velocity_error", "heading_error_deg", "goal_distance", "head_height", "foot_sliding")
-          if k in result]
+  keys = [k for k, v in result.items() if isinstance(v, torch.Tensor) and len(v) == result["steps"]]  # every per-step metric
   fig = Figure(figsize=(3.2 * len(keys), 2.6), layout="constrained")
   axes = fig.subplots(1, len(keys), squeeze=False)
   t = np.arange(result["steps"]) * result["dt"]
@@ -298,18 +297,21 @@ def _video_play_args(argv: Sequence[str]) -> argparse.Namespace:
   return parser.parse_known_args(argv)[0]
 
 
+def _play_video(argv: Sequence[str]) -> Path:
+  "Roll a checkpoint out headless and write its mp4 (`smp-play --video`); returns the video's path."
+  video = _video_play_args(argv)
+  if video.checkpoint is None:
+    raise ValueError("--video needs --checkpoint-file FILE")
+  evaluate(EvalArgs(video.task, video.checkpoint, num_envs=video.num_envs, steps=video.video_length, video=True))
+  return video.checkpoint.with_name(f"eval_{video.task}.mp4")
+
+
 def play_cli(argv: Sequence[str] | None = None):
   "Entry point of `smp-play TASK [--checkpoint-file FILE] [--video] [mjlab play options]`."
   argv = list(sys.argv[1:] if argv is None else argv)
   if "--video" in argv:
     # headless: roll out and write an mp4 instead of opening a viewer; the other options stay mjlab's
-    video = _video_play_args(argv)
-    if video.checkpoint is None:
-      print("smp-play: error: --video needs --checkpoint-file FILE", file=sys.stderr)
-      raise SystemExit(1)
-    args = EvalArgs(video.task, video.checkpoint, num_envs=video.num_envs, steps=video.video_length, video=True)
-    exit_on_error("smp-play", lambda: evaluate(args))
-    print(f"wrote {video.checkpoint.with_name(f'eval_{video.task}.mp4')}")
+    print(f"wrote {exit_on_error('smp-play', lambda: _play_video(argv))}")
     return
   from mjlab.scripts import play as mjlab_play
 
