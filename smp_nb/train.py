@@ -289,8 +289,9 @@ def eval_cli(argv: Sequence[str] | None = None):
 
 def _video_play_args(argv: Sequence[str]) -> argparse.Namespace:
   "The few of mjlab's play options that a headless `smp-play --video` uses; the rest are ignored."
-  parser = argparse.ArgumentParser(prog="smp-play", add_help=False)
+  parser = argparse.ArgumentParser(prog="smp-play", add_help=False, allow_abbrev=False)  # "--video" is not "--video-length"
   parser.add_argument("task")
+  parser.add_argument("--video", action="store_true")
   parser.add_argument("--checkpoint-file", "--checkpoint", dest="checkpoint", type=Path)
   parser.add_argument("--num-envs", type=int, default=4)
   parser.add_argument("--video-length", type=int, default=250)
