@@ -28,7 +28,7 @@ import tyro
 # %% auto #0
 __all__ = ['GSI_POOL_FLAG', 'POLICIES_DIR', 'LEARNING_CURVE_TAGS', 'STAND_HEIGHT', 'cuda_usable', 'train_cli',
            'latest_checkpoint', 'shipped_policy', 'learning_curves', 'plot_learning_curves', 'load_policy',
-           'make_play_env', 'step_metrics', 'rollout', 'summarize', 'metrics_table', 'plot_rollout', 'EvalArgs',
+           'make_play_env', 'summarize', 'metrics_table', 'step_metrics', 'rollout', 'plot_rollout', 'EvalArgs',
            'evaluate', 'eval_cli', 'play_cli', 'compare_compositions']
 
 # %% ../nbs/05_train.ipynb #026221f4
@@ -150,6 +150,31 @@ def make_play_env(task_id: str, num_envs: int = 4, device: str = "cpu", video: b
   cfg.events["gsi_reset"].params["gsi"].progress = False
   return build_env(cfg, device, render_mode="rgb_array" if video else None)
 
+# %% ../nbs/05_train.ipynb #5b000010
+STAND_HEIGHT = 1.1
+"Head height (m) above which a get-up counts as standing."
+
+
+def summarize(result: dict) -> dict[str, float]:
+  "The evaluation table of a rollout: the mean of every metric, get-up success where a head height is reported, fall rate."
+  metrics = {key: float(value.mean()) for key, value in result.items() if isinstance(value, torch.Tensor)}
+  if "head_height" in result:
+    up = result["head_height"] > STAND_HEIGHT
+    reached = up.any(dim=0)
+    first = torch.where(reached, up.float().argmax(dim=0).float() * result["dt"], torch.full_like(reached.float(), float("nan")))
+    metrics["success_rate"] = float(reached.float().mean())
+    metrics["time_to_stand_s"] = float(first[reached].mean()) if reached.any() else float("nan")
+  episodes = result["falls"] + result["timeouts"]
+  metrics["episodes_ended"] = float(episodes)
+  metrics["fall_rate"] = result["falls"] / max(episodes, 1)
+  return metrics
+
+
+def metrics_table(metrics: dict[str, float], title: str = "") -> str:
+  lines = ([f"**{title}**", ""] if title else []) + ["| metric | value |", "|---|---|"]
+  lines += [f"| {k} | {v:.4g} |" for k, v in metrics.items()]
+  return "\n".join(lines)
+
 # %% ../nbs/05_train.ipynb #2243e193
 def step_metrics(env) -> dict[str, torch.Tensor]:
   "This step's value `(num_envs,)` of each of the env's mjlab metric terms, as its `MetricsManager` computed them."
@@ -201,31 +226,6 @@ def rollout(wrapped, policy, steps: int, video: bool = False, progress: bool = T
   if video:
     result["frames"] = np.stack(frames)
   return result
-
-
-STAND_HEIGHT = 1.1
-"Head height (m) above which a get-up counts as standing."
-
-
-def summarize(result: dict) -> dict[str, float]:
-  "The evaluation table of a rollout: the mean of every metric, get-up success where a head height is reported, fall rate."
-  metrics = {key: float(value.mean()) for key, value in result.items() if isinstance(value, torch.Tensor)}
-  if "head_height" in result:
-    up = result["head_height"] > STAND_HEIGHT
-    reached = up.any(dim=0)
-    first = torch.where(reached, up.float().argmax(dim=0).float() * result["dt"], torch.full_like(reached.float(), float("nan")))
-    metrics["success_rate"] = float(reached.float().mean())
-    metrics["time_to_stand_s"] = float(first[reached].mean()) if reached.any() else float("nan")
-  episodes = result["falls"] + result["timeouts"]
-  metrics["episodes_ended"] = float(episodes)
-  metrics["fall_rate"] = result["falls"] / max(episodes, 1)
-  return metrics
-
-
-def metrics_table(metrics: dict[str, float], title: str = "") -> str:
-  lines = ([f"**{title}**", ""] if title else []) + ["| metric | value |", "|---|---|"]
-  lines += [f"| {k} | {v:.4g} |" for k, v in metrics.items()]
-  return "\n".join(lines)
 
 
 def plot_rollout(result: dict, title: str = ""):
