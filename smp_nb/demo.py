@@ -12,7 +12,16 @@ from .diffusion import load_prior
 from .quality import CORRUPTIONS, prior_report, render_windows, report_table
 from .render import NO_RENDERER, can_render, render_qpos
 from .reward import PRIORS_DIR
-from .train import EvalArgs, GSI_POOL_FLAG, cuda_usable, evaluate, latest_checkpoint, metrics_table, shipped_policy, train_cli
+from smp_nb.train import (
+  GSI_POOL_FLAG,
+  EvalArgs,
+  cuda_usable,
+  evaluate,
+  latest_checkpoint,
+  metrics_table,
+  shipped_policy,
+  train_cli,
+)
 from .tasks import SMP_TASKS
 
 import dataclasses
