@@ -57,7 +57,8 @@ def main():
   ap.add_argument("--clip", default="walk1_subject1")
   ap.add_argument("--mjlab-rows", type=int, default=0, help="rows of the clip mjlab replays in-process (0: all)")
   args = ap.parse_args()
-  from smp_nb.data import convert_clip, lafan_dir, load_window_file, resampled_length
+  from smp_nb.data import lafan_dir, resampled_length
+  from smp_nb.dataset import convert_clip, load_window_file
 
   lafan = lafan_dir()
   if lafan is None:

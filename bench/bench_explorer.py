@@ -24,7 +24,8 @@ def main():
 
   from smp_nb.data import clip_states, load_resampled, synthetic_clip, write_clip_csv
   from smp_nb.diffusion import load_prior
-  from smp_nb.reward import PRIORS_DIR, RewardExplorer, explore, plot_exploration, window_filmstrip
+  from smp_nb.explorer import RewardExplorer, explore, plot_exploration, window_filmstrip
+  from smp_nb.reward import PRIORS_DIR
 
   prior = load_prior(PRIORS_DIR / "loco.pt")
   states = clip_states(load_resampled(write_clip_csv(Path(tempfile.mkdtemp()) / "walk.csv", synthetic_clip(seconds=6.0))))

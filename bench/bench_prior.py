@@ -13,7 +13,8 @@ import time
 
 import torch
 
-from smp_nb.diffusion import Denoiser, DenoiserConfig, NoiseSchedule, _diffusion_loss, load_prior
+from smp_nb.diffusion import Denoiser, DenoiserConfig, NoiseSchedule, load_prior
+from smp_nb.pretrain import _diffusion_loss
 
 
 def train_rate(device, steps=20, batch=256, draws=4):

@@ -6,10 +6,8 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes.util
 import dataclasses
 import functools
-import glob
 import importlib.util
 import os
 import warnings
@@ -22,12 +20,11 @@ import torch
 
 # %% auto #0
 __all__ = ['G1_JOINT_NAMES', 'NUM_JOINTS', 'ROOT_BODY_NAME', 'EE_BODY_NAMES', 'QUAT_CONVENTION', 'FEATURE_LAYOUT', 'FEATURE_DIM',
-           'NO_RENDERER', 'g1_spec_path', 'g1_model', 'g1_body_ids', 'g1_joint_limits', 'xyzw_to_wxyz', 'wxyz_to_xyzw',
-           'quat_mul', 'quat_conjugate', 'quat_apply', 'quat_apply_inverse', 'yaw_quat', 'matrix_from_quat',
-           'quat_from_matrix', 'axis_angle_from_quat', 'matrix_to_rot6d', 'rot6d_to_matrix', 'quat_to_rot6d',
-           'rot6d_to_quat', 'FeatureLayout', 'motion_features', 'yaw_rotate_states', 'window_to_states',
-           'window_to_qpos', 'replayed_states', 'NoRendererError', 'render_backend', 'can_render', 'importing_mjlab',
-           'g1_render_model', 'render_qpos', 'get_mediapy']
+           'g1_spec_path', 'g1_model', 'g1_body_ids', 'g1_joint_limits', 'xyzw_to_wxyz', 'wxyz_to_xyzw', 'quat_mul',
+           'quat_conjugate', 'quat_apply', 'quat_apply_inverse', 'yaw_quat', 'matrix_from_quat', 'quat_from_matrix',
+           'axis_angle_from_quat', 'matrix_to_rot6d', 'rot6d_to_matrix', 'quat_to_rot6d', 'rot6d_to_quat',
+           'FeatureLayout', 'motion_features', 'yaw_rotate_states', 'window_to_states', 'window_to_qpos',
+           'replayed_states', 'importing_mjlab']
 
 # %% ../nbs/00_features.ipynb #d86ed6f5
 @functools.cache
@@ -350,57 +347,7 @@ def replayed_states(
   out["root_ang_vel"] = out["root_ang_vel"] * speed
   return out
 
-# %% ../nbs/00_features.ipynb #7b2a4d19
-class NoRendererError(OSError):
-  "Offscreen rendering is not possible on this machine (no OSMesa, no GPU driver with EGL)."
-
-
-NO_RENDERER = ("offscreen rendering needs OSMesa (Debian/Ubuntu: sudo apt-get install libosmesa6) or a GPU driver with EGL; "
-               "or set MUJOCO_GL=osmesa|egl before Python starts. Everything but videos and renders works without it.")
-
-
-def _gpu_driver_present() -> bool:
-  return os.path.exists("/dev/nvidia0") or bool(glob.glob("/dev/dri/renderD*"))
-
-
-@functools.cache
-def render_backend() -> str:
-  "The offscreen GL backend (`'osmesa'`, `'egl'`, ...), chosen on first use; `NoRendererError` if none works."
-  from mujoco.rendering.classic import gl_context
-
-  chosen = getattr(gl_context, "_MUJOCO_GL", "")
-  if chosen in ("disable", "disabled", "off", "false", "0"):
-    raise NoRendererError(f"MUJOCO_GL={chosen!r} turned rendering off. {NO_RENDERER}")
-  if chosen not in ("", "enable", "enabled", "on", "true", "1", "glfw"):
-    return chosen  # set before MuJoCo was imported: MuJoCo has already loaded that backend
-  if ctypes.util.find_library("OSMesa"):
-    # OSMesa and Triton each bring their own LLVM; loading Triton after OSMesa segfaults the process (torch loads it
-    # lazily, e.g. when an optimizer is built), loading it first is safe
-    with contextlib.suppress(ImportError):
-      import triton  # noqa: F401
-    from mujoco.osmesa import GLContext
-    backend = "osmesa"
-  elif _gpu_driver_present() and ctypes.util.find_library("EGL"):
-    from mujoco.egl import GLContext
-    backend = "egl"
-  else:
-    raise NoRendererError(NO_RENDERER)
-  gl_context.GLContext = GLContext  # what mujoco.Renderer (and mjlab's offscreen renderer) creates
-  # PyOpenGL is now bound to this backend (PYOPENGL_PLATFORM); say the same to child processes, or one that imports
-  # mjlab (which sets MUJOCO_GL=egl when unset) would load a GL that PyOpenGL refuses
-  os.environ.setdefault("MUJOCO_GL", backend)
-  return backend
-
-
-def can_render() -> bool:
-  "True when offscreen rendering works on this machine."
-  try:
-    render_backend()
-    return True
-  except NoRendererError:
-    return False
-
-
+# %% ../nbs/00_features.ipynb #7b2a4d1b
 @contextlib.contextmanager
 def importing_mjlab():
   "Import mjlab inside: `MUJOCO_GL` is put back as it was (mjlab sets 'egl'), torch's TorchScript notice silenced here only."
@@ -414,68 +361,3 @@ def importing_mjlab():
       os.environ.pop("MUJOCO_GL", None)
     else:
       os.environ["MUJOCO_GL"] = before
-
-# %% ../nbs/00_features.ipynb #303d498d
-@functools.cache
-def g1_render_model() -> mujoco.MjModel:
-  "The G1 model with a checker floor and a light added, for offscreen renders."
-  spec = mujoco.MjSpec.from_file(str(g1_spec_path()))
-  tex = spec.add_texture(
-    name="grid", type=mujoco.mjtTexture.mjTEXTURE_2D, builtin=mujoco.mjtBuiltin.mjBUILTIN_CHECKER,
-    rgb1=[0.32, 0.36, 0.42], rgb2=[0.22, 0.25, 0.3], width=256, height=256,
-  )
-  mat = spec.add_material(name="grid", reflectance=0.0, texrepeat=[1, 1])
-  mat.textures[mujoco.mjtTextureRole.mjTEXROLE_RGB] = tex.name
-  spec.worldbody.add_geom(
-    name="floor", type=mujoco.mjtGeom.mjGEOM_PLANE, size=[0, 0, 0.05], material="grid", contype=0, conaffinity=0
-  )
-  spec.worldbody.add_light(pos=[0, 0, 4], dir=[0, 0, -1], castshadow=False, diffuse=[0.8, 0.8, 0.8])
-  spec.visual.headlight.ambient = [0.4, 0.4, 0.4]
-  return spec.compile()
-
-
-def render_qpos(
-  qpos: np.ndarray,  # (T, 36) kinematic G1 trajectory
-  width: int = 320,  # frame width in pixels
-  height: int = 240,  # frame height in pixels
-  distance: float = 3.0,  # camera distance from the pelvis, metres
-  azimuth: float = 120.0,  # camera azimuth, degrees
-  elevation: float = -15.0,  # camera elevation, degrees
-) -> np.ndarray:  # (T, height, width, 3) uint8 frames
-  "Render a G1 trajectory offscreen with a camera that follows the pelvis."
-  qpos = np.asarray(qpos, dtype=np.float64)
-  if qpos.ndim != 2 or qpos.shape[1] != g1_model().nq:
-    raise ValueError(f"render_qpos expects (T, {g1_model().nq}) qpos, got {qpos.shape}")
-  model = g1_render_model()
-  data = mujoco.MjData(model)
-  model.vis.global_.offwidth = max(model.vis.global_.offwidth, width)
-  model.vis.global_.offheight = max(model.vis.global_.offheight, height)
-  camera = mujoco.MjvCamera()
-  camera.type = mujoco.mjtCamera.mjCAMERA_FREE
-  camera.distance, camera.azimuth, camera.elevation = distance, azimuth, elevation
-  frames = np.empty((len(qpos), height, width, 3), dtype=np.uint8)
-  backend = render_backend()
-  try:
-    renderer = mujoco.Renderer(model, height=height, width=width)
-  except Exception as e:
-    raise NoRendererError(f"offscreen rendering with {backend} failed ({e}). {NO_RENDERER}") from e
-  with renderer:
-    renderer.scene.flags[mujoco.mjtRndFlag.mjRND_SHADOW] = False
-    renderer.scene.flags[mujoco.mjtRndFlag.mjRND_REFLECTION] = False
-    for i, q in enumerate(qpos):
-      data.qpos[:] = q
-      mujoco.mj_kinematics(model, data)
-      # follow the pelvis in xy only, looking at mid-body height, so a falling robot stays in view
-      camera.lookat[:] = (q[0], q[1], 0.55)
-      renderer.update_scene(data, camera)
-      frames[i] = renderer.render()
-  return frames
-
-# %% ../nbs/00_features.ipynb #9b4e8852
-def get_mediapy():
-  "mediapy, set up to use imageio-ffmpeg's bundled ffmpeg."
-  import imageio_ffmpeg
-  import mediapy
-
-  mediapy.set_ffmpeg(imageio_ffmpeg.get_ffmpeg_exe())
-  return mediapy
