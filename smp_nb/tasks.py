@@ -47,15 +47,15 @@ with importing_mjlab():  # mjlab would set MUJOCO_GL=egl; rendering picks its ba
 # %% auto #0
 __all__ = ['ROBOT', 'HEAD_SITE', 'HEAD_POS_IN_TORSO', 'HEAD', 'SMP_TASKS', 'unit_xy', 'world_to_heading_xy', 'SteeringCommand',
            'SteeringCommandCfg', 'LocationCommand', 'LocationCommandCfg', 'smp_observations', 'target_velocity_reward',
-           'face_direction_reward', 'location_reward', 'g1_spec_with_head', 'head_height_and_velocity',
-           'head_upward_velocity_reward', 'head_height_reward', 'physics_blowup', 'stood_up', 'smp_too_low',
-           'g1_joint_velocity_limits', 'StartChecker', 'GsiCfg', 'GsiPool', 'gsi_pool', 'gsi_reset', 'gsi_refresh',
+           'face_direction_reward', 'location_reward', 'head_height_and_velocity', 'head_upward_velocity_reward',
+           'head_height_reward', 'physics_blowup', 'stood_up', 'smp_too_low', 'g1_joint_velocity_limits',
+           'StartChecker', 'GsiCfg', 'repair_windows', 'GsiPool', 'gsi_pool', 'gsi_reset', 'gsi_refresh',
            'velocity_error', 'heading_error_deg', 'goal_distance', 'head_height', 'smp_score', 'sds_error',
-           'smp_g1_env_cfg', 'remove_term', 'add_smp_task', 'pelvis_too_low', 'smp_forward_env_cfg',
-           'smp_steering_env_cfg', 'smp_location_env_cfg', 'smp_getup_env_cfg', 'smp_ppo_runner_cfg',
-           'SmpOnPolicyRunner', 'register_smp_tasks', 'build_env', 'make_env', 'task_settings']
+           'g1_spec_with_head', 'remove_term', 'smp_g1_events', 'smp_g1_env_cfg', 'add_smp_task', 'pelvis_too_low',
+           'head_site', 'smp_forward_env_cfg', 'smp_steering_env_cfg', 'smp_location_env_cfg', 'smp_getup_env_cfg',
+           'smp_ppo_runner_cfg', 'task_settings', 'build_env', 'make_env', 'SmpOnPolicyRunner', 'register_smp_tasks']
 
-# %% ../nbs/04_tasks.ipynb #b7f34296
+# %% ../nbs/04_tasks.ipynb #76e2111b
 def unit_xy(angle: torch.Tensor) -> torch.Tensor:
   "Unit vectors `(n, 2)` at angles `(n,)`."
   return torch.stack([torch.cos(angle), torch.sin(angle)], dim=-1)
@@ -66,7 +66,7 @@ def world_to_heading_xy(vec_w: torch.Tensor, heading: torch.Tensor) -> torch.Ten
   cos, sin = torch.cos(heading), torch.sin(heading)
   return torch.stack([cos * vec_w[:, 0] + sin * vec_w[:, 1], -sin * vec_w[:, 0] + cos * vec_w[:, 1]], dim=-1)
 
-
+# %% ../nbs/04_tasks.ipynb #b7f34296
 class SteeringCommand(CommandTerm):
   "Move along a world direction at a speed while facing another. `command` `(num_envs, 5)`: direction xy (heading frame), speed, facing xy (heading frame)."
 
@@ -190,9 +190,6 @@ def smp_observations(command_name: str | None = None) -> dict[str, ObservationGr
 
 # %% ../nbs/04_tasks.ipynb #09f29564
 ROBOT = SceneEntityCfg("robot")
-HEAD_SITE = "head"
-HEAD_POS_IN_TORSO = tuple(float(x) for x in g1_model().geom("head_collision").pos)
-"Centre of the G1's head collision sphere in the `torso_link` frame, where the get-up task puts its `head` site."
 
 
 def target_velocity_reward(env, command_name: str, vel_err_scale: float = 0.5,
@@ -217,15 +214,9 @@ def location_reward(env, command_name: str, pos_err_scale: float = 0.25, asset_c
   return torch.exp(-pos_err_scale * distance)
 
 # %% ../nbs/04_tasks.ipynb #5d2f8e41
-def g1_spec_with_head() -> mujoco.MjSpec:
-  "mjlab's G1 with a massless `head` site on `torso_link`."
-  spec = g1_constants.get_spec()
-  torso = spec.body("torso_link")
-  if not any(site.name == HEAD_SITE for site in torso.sites):
-    torso.add_site(name=HEAD_SITE, pos=HEAD_POS_IN_TORSO)
-  return spec
-
-
+HEAD_SITE = "head"
+HEAD_POS_IN_TORSO = tuple(float(x) for x in g1_model().geom("head_collision").pos)
+"Centre of the G1's head collision sphere in the `torso_link` frame, where the get-up task puts its `head` site."
 HEAD = SceneEntityCfg("robot", site_names=(HEAD_SITE,))
 
 
@@ -367,7 +358,30 @@ class GsiCfg:
   seed: int = 0
   progress: bool = True  # tqdm bar while sampling
 
+def repair_windows(
+  windows: torch.Tensor,  # (n, W, 59) raw windows sampled from the prior
+  checker: StartChecker,  # the simulator's start checker
+  cfg: GsiCfg,  # `reject_self_collision` and `max_lift`
+  counts: dict[str, int],  # what was repaired or rejected, added to in place
+) -> torch.Tensor:  # (m, W, 59), m <= n: the kept windows, repaired
+  "Clamp joints to their ranges, raise windows out of the floor, drop the rest."
+  joints = FEATURE_LAYOUT["joint_pos"]
+  low, high = (b.to(windows.device) for b in checker.joint_range.unbind(-1))
+  clamped = torch.maximum(torch.minimum(windows[..., joints], high), low)
+  counts["joints_clamped"] += int((clamped != windows[..., joints]).any(dim=(1, 2)).sum())
+  windows = windows.clone()
+  windows[..., joints] = clamped
+  last = window_to_states(windows[:, -1:])
+  collide, depth = checker(last["root_pos"][:, 0], last["root_quat"][:, 0], last["joint_pos"][:, 0])
+  keep = torch.as_tensor(~(collide & cfg.reject_self_collision) & (depth <= cfg.max_lift))
+  counts["self_collision"] += int(collide.sum())
+  counts["too_deep"] += int((depth > cfg.max_lift).sum())
+  counts["lifted"] += int(((depth > 0) & keep.numpy()).sum())
+  height = FEATURE_LAYOUT["root_pos"].start + 2  # end-effectors are stored relative to the pelvis: they rise with it
+  windows[..., height] += torch.as_tensor(depth, dtype=windows.dtype, device=windows.device)[:, None]
+  return windows[keep.to(windows.device)]
 
+# %% ../nbs/04_tasks.ipynb #ba07a881
 class GsiPool:
   "Raw windows `(pool_size, W, 59)` sampled from a prior, each a start the simulator can hold; refreshed first-in-first-out."
 
@@ -381,24 +395,7 @@ class GsiPool:
     self.head = 0  # next window to replace
 
   def _repair(self, windows: torch.Tensor) -> torch.Tensor:
-    "Clamp joints to their ranges, raise windows out of the floor, drop the rest; returns the kept windows."
-    if self.checker is None:
-      return windows
-    joints = FEATURE_LAYOUT["joint_pos"]
-    low, high = (b.to(windows.device) for b in self.checker.joint_range.unbind(-1))
-    clamped = torch.maximum(torch.minimum(windows[..., joints], high), low)
-    self.counts["joints_clamped"] += int((clamped != windows[..., joints]).any(dim=(1, 2)).sum())
-    windows = windows.clone()
-    windows[..., joints] = clamped
-    last = window_to_states(windows[:, -1:])
-    collide, depth = self.checker(last["root_pos"][:, 0], last["root_quat"][:, 0], last["joint_pos"][:, 0])
-    keep = torch.as_tensor(~(collide & self.cfg.reject_self_collision) & (depth <= self.cfg.max_lift))
-    self.counts["self_collision"] += int(collide.sum())
-    self.counts["too_deep"] += int((depth > self.cfg.max_lift).sum())
-    self.counts["lifted"] += int(((depth > 0) & keep.numpy()).sum())
-    height = FEATURE_LAYOUT["root_pos"].start + 2  # end-effectors are stored relative to the pelvis: they rise with it
-    windows[..., height] += torch.as_tensor(depth, dtype=windows.dtype, device=windows.device)[:, None]
-    return windows[keep.to(windows.device)]
+    return windows if self.checker is None else repair_windows(windows, self.checker, self.cfg, self.counts)
 
   def _sample(self, n: int) -> torch.Tensor:
     from tqdm.auto import tqdm
@@ -517,6 +514,43 @@ def sds_error(env) -> torch.Tensor:
   "Raw SDS error (mean over K, before normalisation) of this step `(num_envs,)`."
   return get_smp_state(env).last_error
 
+# %% ../nbs/04_tasks.ipynb #d4990a3f
+def g1_spec_with_head() -> mujoco.MjSpec:
+  "mjlab's G1 with a massless `head` site on `torso_link`."
+  spec = g1_constants.get_spec()
+  torso = spec.body("torso_link")
+  if not any(site.name == HEAD_SITE for site in torso.sites):
+    torso.add_site(name=HEAD_SITE, pos=HEAD_POS_IN_TORSO)
+  return spec
+
+
+def remove_term(terms: dict, name: str):
+  "Remove an inherited manager term, loudly if it is not there (a renamed term would otherwise linger)."
+  if name not in terms:
+    raise KeyError(f"no term {name!r} to remove; the config has {sorted(terms)}")
+  del terms[name]
+
+# %% ../nbs/04_tasks.ipynb #66aaf370
+def smp_g1_events() -> dict[str, EventTermCfg]:
+  "GSI starts and pool refresh, pushes every 1-3 s, foot friction, encoder bias and torso centre-of-mass randomisation."
+  foot_geoms = SceneEntityCfg("robot", geom_names=r"^(left|right)_foot[1-7]_collision$")
+  push_range = {"x": (-0.5, 0.5), "y": (-0.5, 0.5), "z": (-0.4, 0.4), "roll": (-0.52, 0.52), "pitch": (-0.52, 0.52),
+                "yaw": (-0.78, 0.78)}
+  return {
+    "gsi_reset": EventTermCfg(func=gsi_reset, mode="reset", params={"gsi": GsiCfg()}),
+    "gsi_refresh": EventTermCfg(func=gsi_refresh, mode="step"),
+    "push_robot": EventTermCfg(func=mdp.push_by_setting_velocity, mode="interval", interval_range_s=(1.0, 3.0),
+                               params={"velocity_range": push_range}),
+    "foot_friction": EventTermCfg(func=dr.geom_friction, mode="startup",
+                                  params={"asset_cfg": foot_geoms, "operation": "abs", "ranges": (0.3, 1.2),
+                                          "shared_random": True}),
+    "encoder_bias": EventTermCfg(func=dr.encoder_bias, mode="startup",
+                                 params={"asset_cfg": SceneEntityCfg("robot"), "bias_range": (-0.015, 0.015)}),
+    "base_com": EventTermCfg(func=dr.body_com_offset, mode="startup",
+                             params={"asset_cfg": SceneEntityCfg("robot", body_names="torso_link"), "operation": "add",
+                                     "ranges": {0: (-0.025, 0.025), 1: (-0.025, 0.025), 2: (-0.03, 0.03)}}),
+  }
+
 # %% ../nbs/04_tasks.ipynb #c945e3ca
 def smp_g1_env_cfg(play: bool = False) -> ManagerBasedRlEnvCfg:
   "The G1 environment the four tasks share, without a task."
@@ -528,9 +562,6 @@ def smp_g1_env_cfg(play: bool = False) -> ManagerBasedRlEnvCfg:
     reduce="none",
     num_slots=1,
   )
-  foot_geoms = SceneEntityCfg("robot", geom_names=r"^(left|right)_foot[1-7]_collision$")
-  push_range = {"x": (-0.5, 0.5), "y": (-0.5, 0.5), "z": (-0.4, 0.4), "roll": (-0.52, 0.52), "pitch": (-0.52, 0.52),
-                "yaw": (-0.78, 0.78)}
   cfg = ManagerBasedRlEnvCfg(
     scene=SceneCfg(terrain=TerrainEntityCfg(terrain_type="plane"), entities={"robot": get_g1_robot_cfg()}, num_envs=1,
                    extent=2.0, sensors=(self_collision,)),
@@ -538,20 +569,7 @@ def smp_g1_env_cfg(play: bool = False) -> ManagerBasedRlEnvCfg:
     actions={"joint_pos": JointPositionActionCfg(entity_name="robot", actuator_names=(".*",), scale=G1_ACTION_SCALE,
                                                  use_default_offset=True)},
     commands={},
-    events={
-      "gsi_reset": EventTermCfg(func=gsi_reset, mode="reset", params={"gsi": GsiCfg()}),
-      "gsi_refresh": EventTermCfg(func=gsi_refresh, mode="step"),
-      "push_robot": EventTermCfg(func=mdp.push_by_setting_velocity, mode="interval", interval_range_s=(1.0, 3.0),
-                                 params={"velocity_range": push_range}),
-      "foot_friction": EventTermCfg(func=dr.geom_friction, mode="startup",
-                                    params={"asset_cfg": foot_geoms, "operation": "abs", "ranges": (0.3, 1.2),
-                                            "shared_random": True}),
-      "encoder_bias": EventTermCfg(func=dr.encoder_bias, mode="startup",
-                                   params={"asset_cfg": SceneEntityCfg("robot"), "bias_range": (-0.015, 0.015)}),
-      "base_com": EventTermCfg(func=dr.body_com_offset, mode="startup",
-                               params={"asset_cfg": SceneEntityCfg("robot", body_names="torso_link"), "operation": "add",
-                                       "ranges": {0: (-0.025, 0.025), 1: (-0.025, 0.025), 2: (-0.03, 0.03)}}),
-    },
+    events=smp_g1_events(),
     rewards={},
     terminations={
       "time_out": TerminationTermCfg(func=mdp.time_out, time_out=True),
@@ -575,14 +593,7 @@ def smp_g1_env_cfg(play: bool = False) -> ManagerBasedRlEnvCfg:
     cfg.events["gsi_reset"].params["gsi"].pool_size = 1024
   return cfg
 
-
-def remove_term(terms: dict, name: str):
-  "Remove an inherited manager term, loudly if it is not there (a renamed term would otherwise linger)."
-  if name not in terms:
-    raise KeyError(f"no term {name!r} to remove; the config has {sorted(terms)}")
-  del terms[name]
-
-# %% ../nbs/04_tasks.ipynb #259095d3
+# %% ../nbs/04_tasks.ipynb #f5cd22fe
 def add_smp_task(
   cfg: ManagerBasedRlEnvCfg,
   prior: str,  # prior file in smp_nb/datasets/priors
@@ -605,6 +616,11 @@ def pelvis_too_low() -> TerminationTermCfg:
   return TerminationTermCfg(func=mdp.root_height_below_minimum, params={"minimum_height": 0.3})
 
 
+def head_site() -> SceneEntityCfg:
+  "The get-up task's `head` site, a new `SceneEntityCfg` for each term that reads it (mjlab resolves it in place)."
+  return SceneEntityCfg("robot", site_names=(HEAD_SITE,))
+
+# %% ../nbs/04_tasks.ipynb #259095d3
 def smp_forward_env_cfg(play: bool = False) -> ManagerBasedRlEnvCfg:
   "Run along world +x at a commanded speed (0.5-5 m/s, resampled every 3-8 s), starting facing +x. Prior: loco."
   cfg = add_smp_task(
@@ -645,8 +661,10 @@ def smp_getup_env_cfg(play: bool = False) -> ManagerBasedRlEnvCfg:
   cfg = add_smp_task(
     smp_g1_env_cfg(play), "getup.pt",
     {"up_velocity": TaskTermCfg(head_upward_velocity_reward, 0.7,
-                                {"target_velocity": 0.25, "head_height_threshold": 0.9, "scale": 100.0}),
-     "head_height": TaskTermCfg(head_height_reward, 0.3, {"target_height": 1.1, "scale": 1.0})})
+                                {"target_velocity": 0.25, "head_height_threshold": 0.9, "scale": 100.0,
+                                 "asset_cfg": head_site()}),
+     "head_height": TaskTermCfg(head_height_reward, 0.3, {"target_height": 1.1, "scale": 1.0,
+                                                             "asset_cfg": head_site()})})
   cfg.scene.entities["robot"].spec_fn = g1_spec_with_head
   remove_term(cfg.terminations, "self_collision")
   # w_s 1.8, not the reference's 6: at K = (0, 1, 2) the raw error of real held-out get-up motion is 3.3 times that at the
@@ -654,8 +672,9 @@ def smp_getup_env_cfg(play: bool = False) -> ManagerBasedRlEnvCfg:
   cfg.terminations["smp_too_low"] = TerminationTermCfg(func=smp_too_low,
                                                        params={"threshold": 0.02, "w_s": 1.8, "grace_steps": 5})
   cfg.terminations["stood_up"] = TerminationTermCfg(func=stood_up, time_out=True,
-                                                    params={"head_height": 1.2, "max_speed": 0.5, "hold_steps": 25})
-  cfg.metrics["head_height"] = MetricsTermCfg(func=head_height)
+                                                    params={"head_height": 1.2, "max_speed": 0.5, "hold_steps": 25,
+                                                            "asset_cfg": head_site()})
+  cfg.metrics["head_height"] = MetricsTermCfg(func=head_height, params={"asset_cfg": head_site()})
   cfg.episode_length_s = 5.0  # in play mode too, as the reference: each try gets 5 s
   return cfg
 
@@ -679,41 +698,59 @@ def smp_ppo_runner_cfg(experiment_name: str) -> RslRlOnPolicyRunnerCfg:
     wandb_project="smp",
   )
 
-
-class SmpOnPolicyRunner(MjlabOnPolicyRunner):
-  "mjlab's on-policy runner, saving and restoring the SMP reward normaliser with each checkpoint."
-
-  def save(self, path: str, infos=None):
-    state = getattr(self.env.unwrapped, "smp", None)
-    infos = dict(infos or {})
-    if state is not None:
-      infos["smp_state"] = state.state_dict()
-    super().save(path, infos)
-
-  def load(self, path: str, load_cfg: dict | None = None, strict: bool = True, map_location: str | None = None):
-    infos = super().load(path, load_cfg, strict, map_location)
-    state = getattr(self.env.unwrapped, "smp", None)
-    if state is not None and infos and "smp_state" in infos:
-      state.load_state_dict(infos["smp_state"])
-    return infos
+# %% ../nbs/04_tasks.ipynb #5e1c3b7a
+def _format_terms(task_terms: dict) -> str:
+  parts = []
+  for name, term in task_terms.items():
+    params = ", ".join(f"{k}={v}" for k, v in term.params.items() if k not in ("command_name", "asset_cfg"))
+    parts.append(f"{term.weight:g}·{term.func.__name__}({params})")
+  return " + ".join(parts)
 
 
-SMP_TASKS = {
-  "Smp-Forward-G1": (smp_forward_env_cfg, "smp_forward_g1"),
-  "Smp-Steering-G1": (smp_steering_env_cfg, "smp_steering_g1"),
-  "Smp-Location-G1": (smp_location_env_cfg, "smp_location_g1"),
-  "Smp-Getup-G1": (smp_getup_env_cfg, "smp_getup_g1"),
-}
+def task_settings(task_id: str) -> dict[str, str]:
+  "What a registered SMP task does, setting by setting, read from its env and PPO configs."
+  from mjlab.tasks.registry import load_env_cfg, load_rl_cfg
 
-
-def register_smp_tasks():
-  "Register the four tasks with mjlab's registry (idempotent)."
-  for task_id, (make_cfg, experiment) in SMP_TASKS.items():
-    if task_id not in list_tasks():
-      register_mjlab_task(task_id, make_cfg(), make_cfg(play=True), smp_ppo_runner_cfg(experiment), SmpOnPolicyRunner)
-
-
-register_smp_tasks()
+  cfg, rl = load_env_cfg(task_id), load_rl_cfg(task_id)
+  smp_term = cfg.rewards["task_smp_product"]
+  smp: SmpCfg = smp_term.params["smp"]
+  gsi: GsiCfg = cfg.events["gsi_reset"].params["gsi"]
+  commands = []
+  for name, command in cfg.commands.items():  # by field, not class: mjlab's entry point may import another copy
+    if hasattr(command, "speed_range"):
+      commands.append(f"{name}: speed {command.speed_range} m/s, direction {'random' if command.random_direction else '+x'}, "
+                      f"facing {'random' if command.random_facing else 'along direction'}, every {command.resampling_time_range} s")
+    elif hasattr(command, "distance_range"):
+      commands.append(f"{name}: goal {command.distance_range} m away, every {command.resampling_time_range} s")
+  terminations = []
+  for name, term in cfg.terminations.items():
+    params = ", ".join(f"{k}={v}" for k, v in term.params.items() if k not in ("sensor_name", "asset_cfg"))
+    terminations.append(f"{name}({params})" if params else name)
+  dist = rl.actor.distribution_cfg
+  algo = rl.algorithm
+  return {
+    "prior": smp.prior.name,
+    "reward terms": ", ".join(sorted(cfg.rewards)),
+    "task reward": _format_terms(smp_term.params["task_terms"]),
+    "composition": smp.composition,
+    "w_s": f"{smp.w_s:g}",
+    "SDS timesteps K": str(tuple(smp.timesteps)),
+    "normaliser frozen after": f"{smp.freeze_normalizer_after:.0e} env steps",
+    "terminations": ", ".join(sorted(terminations)),
+    "episode length [s]": f"{cfg.episode_length_s:g}",
+    "command": "; ".join(commands) or "none",
+    "start heading": "random" if gsi.random_heading else "+x",
+    "GSI pool": f"{gsi.pool_size} windows, {gsi.sampler}, {gsi.refresh_count} replaced FIFO every {gsi.refresh_every_steps} steps",
+    "events": ", ".join(sorted(cfg.events)),
+    "observations": ", ".join(cfg.observations["actor"].terms),
+    "critic history": str(cfg.observations["critic"].history_length),
+    "sim": f"dt {cfg.sim.mujoco.timestep}, decimation {cfg.decimation}, njmax {cfg.sim.njmax}, nconmax {cfg.sim.nconmax}",
+    "policy std": f"{dist['init_std']} ({'learned' if dist.get('learn_std', True) else 'fixed'})",
+    "PPO": (f"entropy {algo.entropy_coef}, lr {algo.learning_rate} ({algo.schedule}, KL {algo.desired_kl}), "
+            f"{algo.num_learning_epochs} epochs x {algo.num_mini_batches} mini-batches, {rl.num_steps_per_env} steps/env"),
+    "networks": f"actor {rl.actor.hidden_dims}, critic {rl.critic.hidden_dims}, {rl.actor.activation}",
+    "iterations": str(rl.max_iterations),
+  }
 
 # %% ../nbs/04_tasks.ipynb #00227bc5
 def build_env(cfg: ManagerBasedRlEnvCfg, device: str = "cpu", render_mode: str | None = None, quiet: bool = True):
@@ -743,56 +780,38 @@ def make_env(task_id: str, num_envs: int = 2, device: str = "cpu", play: bool = 
     gsi.refresh_count = min(gsi.refresh_count, gsi_pool_size)
   return build_env(cfg, device, render_mode, quiet)
 
-# %% ../nbs/04_tasks.ipynb #5e1c3b7a
-def _format_terms(task_terms: dict) -> str:
-  parts = []
-  for name, term in task_terms.items():
-    params = ", ".join(f"{k}={v}" for k, v in term.params.items() if k not in ("command_name", "asset_cfg"))
-    parts.append(f"{term.weight:g}·{term.func.__name__}({params})")
-  return " + ".join(parts)
+# %% ../nbs/04_tasks.ipynb #20dab2ae
+class SmpOnPolicyRunner(MjlabOnPolicyRunner):
+  "mjlab's on-policy runner, saving and restoring the SMP reward normaliser with each checkpoint."
+
+  def save(self, path: str, infos=None):
+    state = getattr(self.env.unwrapped, "smp", None)
+    infos = dict(infos or {})
+    if state is not None:
+      infos["smp_state"] = state.state_dict()
+    super().save(path, infos)
+
+  def load(self, path: str, load_cfg: dict | None = None, strict: bool = True, map_location: str | None = None):
+    infos = super().load(path, load_cfg, strict, map_location)
+    state = getattr(self.env.unwrapped, "smp", None)
+    if state is not None and infos and "smp_state" in infos:
+      state.load_state_dict(infos["smp_state"])
+    return infos
+
+# %% ../nbs/04_tasks.ipynb #a822cc03
+SMP_TASKS = {
+  "Smp-Forward-G1": (smp_forward_env_cfg, "smp_forward_g1"),
+  "Smp-Steering-G1": (smp_steering_env_cfg, "smp_steering_g1"),
+  "Smp-Location-G1": (smp_location_env_cfg, "smp_location_g1"),
+  "Smp-Getup-G1": (smp_getup_env_cfg, "smp_getup_g1"),
+}
 
 
-def task_settings(task_id: str) -> dict[str, str]:
-  "What a registered SMP task does, setting by setting, read from its env and PPO configs."
-  from mjlab.tasks.registry import load_env_cfg, load_rl_cfg
+def register_smp_tasks():
+  "Register the four tasks with mjlab's registry (idempotent)."
+  for task_id, (make_cfg, experiment) in SMP_TASKS.items():
+    if task_id not in list_tasks():
+      register_mjlab_task(task_id, make_cfg(), make_cfg(play=True), smp_ppo_runner_cfg(experiment), SmpOnPolicyRunner)
 
-  cfg, rl = load_env_cfg(task_id), load_rl_cfg(task_id)
-  smp_term = cfg.rewards["task_smp_product"]
-  smp: SmpCfg = smp_term.params["smp"]
-  gsi: GsiCfg = cfg.events["gsi_reset"].params["gsi"]
-  commands = []
-  for name, command in cfg.commands.items():  # by field, not class: mjlab's entry point may import another copy
-    if hasattr(command, "speed_range"):
-      commands.append(f"{name}: speed {command.speed_range} m/s, direction {'random' if command.random_direction else '+x'}, "
-                      f"facing {'random' if command.random_facing else 'along direction'}, every {command.resampling_time_range} s")
-    elif hasattr(command, "distance_range"):
-      commands.append(f"{name}: goal {command.distance_range} m away, every {command.resampling_time_range} s")
-  terminations = []
-  for name, term in cfg.terminations.items():
-    params = ", ".join(f"{k}={v}" for k, v in term.params.items() if k != "sensor_name")
-    terminations.append(f"{name}({params})" if params else name)
-  dist = rl.actor.distribution_cfg
-  algo = rl.algorithm
-  return {
-    "prior": smp.prior.name,
-    "reward terms": ", ".join(sorted(cfg.rewards)),
-    "task reward": _format_terms(smp_term.params["task_terms"]),
-    "composition": smp.composition,
-    "w_s": f"{smp.w_s:g}",
-    "SDS timesteps K": str(tuple(smp.timesteps)),
-    "normaliser frozen after": f"{smp.freeze_normalizer_after:.0e} env steps",
-    "terminations": ", ".join(sorted(terminations)),
-    "episode length [s]": f"{cfg.episode_length_s:g}",
-    "command": "; ".join(commands) or "none",
-    "start heading": "random" if gsi.random_heading else "+x",
-    "GSI pool": f"{gsi.pool_size} windows, {gsi.sampler}, {gsi.refresh_count} replaced FIFO every {gsi.refresh_every_steps} steps",
-    "events": ", ".join(sorted(cfg.events)),
-    "observations": ", ".join(cfg.observations["actor"].terms),
-    "critic history": str(cfg.observations["critic"].history_length),
-    "sim": f"dt {cfg.sim.mujoco.timestep}, decimation {cfg.decimation}, njmax {cfg.sim.njmax}, nconmax {cfg.sim.nconmax}",
-    "policy std": f"{dist['init_std']} ({'learned' if dist.get('learn_std', True) else 'fixed'})",
-    "PPO": (f"entropy {algo.entropy_coef}, lr {algo.learning_rate} ({algo.schedule}, KL {algo.desired_kl}), "
-            f"{algo.num_learning_epochs} epochs x {algo.num_mini_batches} mini-batches, {rl.num_steps_per_env} steps/env"),
-    "networks": f"actor {rl.actor.hidden_dims}, critic {rl.critic.hidden_dims}, {rl.actor.activation}",
-    "iterations": str(rl.max_iterations),
-  }
+
+register_smp_tasks()
