@@ -55,7 +55,7 @@ __all__ = ['ROBOT', 'HEAD_SITE', 'HEAD_POS_IN_TORSO', 'HEAD', 'SMP_TASKS', 'unit
            'head_site', 'smp_forward_env_cfg', 'smp_steering_env_cfg', 'smp_location_env_cfg', 'smp_getup_env_cfg',
            'smp_ppo_runner_cfg', 'task_settings', 'build_env', 'make_env', 'SmpOnPolicyRunner', 'register_smp_tasks']
 
-# %% ../nbs/04_tasks.ipynb #496de10e
+# %% ../nbs/04_tasks.ipynb #8977ea20
 def unit_xy(angle: torch.Tensor) -> torch.Tensor:
   "Unit vectors `(n, 2)` at angles `(n,)`."
   return torch.stack([torch.cos(angle), torch.sin(angle)], dim=-1)
@@ -381,7 +381,7 @@ def repair_windows(
   windows[..., height] += torch.as_tensor(depth, dtype=windows.dtype, device=windows.device)[:, None]
   return windows[keep.to(windows.device)]
 
-# %% ../nbs/04_tasks.ipynb #4cd3d5d5
+# %% ../nbs/04_tasks.ipynb #64a226a0
 class GsiPool:
   "Raw windows `(pool_size, W, 59)` sampled from a prior, each a start the simulator can hold; refreshed first-in-first-out."
 
@@ -514,7 +514,7 @@ def sds_error(env) -> torch.Tensor:
   "Raw SDS error (mean over K, before normalisation) of this step `(num_envs,)`."
   return get_smp_state(env).last_error
 
-# %% ../nbs/04_tasks.ipynb #b76537b8
+# %% ../nbs/04_tasks.ipynb #399209df
 def g1_spec_with_head() -> mujoco.MjSpec:
   "mjlab's G1 with a massless `head` site on `torso_link`."
   spec = g1_constants.get_spec()
@@ -530,7 +530,7 @@ def remove_term(terms: dict, name: str):
     raise KeyError(f"no term {name!r} to remove; the config has {sorted(terms)}")
   del terms[name]
 
-# %% ../nbs/04_tasks.ipynb #76a0164e
+# %% ../nbs/04_tasks.ipynb #7a0f3edb
 def smp_g1_events() -> dict[str, EventTermCfg]:
   "GSI starts and pool refresh, pushes every 1-3 s, foot friction, encoder bias and torso centre-of-mass randomisation."
   foot_geoms = SceneEntityCfg("robot", geom_names=r"^(left|right)_foot[1-7]_collision$")
@@ -593,7 +593,7 @@ def smp_g1_env_cfg(play: bool = False) -> ManagerBasedRlEnvCfg:
     cfg.events["gsi_reset"].params["gsi"].pool_size = 1024
   return cfg
 
-# %% ../nbs/04_tasks.ipynb #4391d730
+# %% ../nbs/04_tasks.ipynb #c4d32f20
 def add_smp_task(
   cfg: ManagerBasedRlEnvCfg,
   prior: str,  # prior file in smp_nb/datasets/priors
@@ -780,7 +780,7 @@ def make_env(task_id: str, num_envs: int = 2, device: str = "cpu", play: bool = 
     gsi.refresh_count = min(gsi.refresh_count, gsi_pool_size)
   return build_env(cfg, device, render_mode, quiet)
 
-# %% ../nbs/04_tasks.ipynb #1e9393f6
+# %% ../nbs/04_tasks.ipynb #e49b1b14
 class SmpOnPolicyRunner(MjlabOnPolicyRunner):
   "mjlab's on-policy runner, saving and restoring the SMP reward normaliser with each checkpoint."
 
@@ -798,7 +798,7 @@ class SmpOnPolicyRunner(MjlabOnPolicyRunner):
       state.load_state_dict(infos["smp_state"])
     return infos
 
-# %% ../nbs/04_tasks.ipynb #4071dd76
+# %% ../nbs/04_tasks.ipynb #94fb99c2
 SMP_TASKS = {
   "Smp-Forward-G1": (smp_forward_env_cfg, "smp_forward_g1"),
   "Smp-Steering-G1": (smp_steering_env_cfg, "smp_steering_g1"),
