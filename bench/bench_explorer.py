@@ -23,7 +23,7 @@ def main():
   from pathlib import Path
 
   from smp_nb.data import clip_states, load_resampled, synthetic_clip, write_clip_csv
-  from smp_nb.diffusion import load_prior
+  from smp_nb.diffusion import SDS_TIMESTEPS, load_prior
   from smp_nb.explorer import RewardExplorer, explore, plot_exploration, window_filmstrip
   from smp_nb.reward import PRIORS_DIR
 
@@ -39,7 +39,7 @@ def main():
 
   def render_always():  # the pre-cache explorer: score and render on every change
     t0 = time.perf_counter()
-    result = explore(prior, states, 150, 0.05, w_s=2.0, timestep_means=explorer.means[(8, 15, 22)])
+    result = explore(prior, states, 150, 0.05, w_s=2.0, timestep_means=explorer.means[tuple(SDS_TIMESTEPS)])
     plot_exploration(result, window_filmstrip(result["window"]))
     return time.perf_counter() - t0
 
