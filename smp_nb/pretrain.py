@@ -97,7 +97,7 @@ def _split_train_val(ds: WindowDataset, val_fraction: float) -> tuple[torch.Tens
     start += count
   return torch.cat(train), torch.cat(val)
 
-
+# %% ../nbs/02a_pretrain.ipynb #be586e1a
 def _sample_timesteps(n: int, num_steps: int, generator, low_t_fraction: float = 0.0, low_t_max: int = 8) -> torch.Tensor:
   "`n` diffusion steps: uniform over all `num_steps`, a `low_t_fraction` of them uniform over `[0, low_t_max)` instead."
   t = torch.randint(0, num_steps, (n,), generator=generator)
@@ -115,100 +115,152 @@ def _diffusion_loss(model, x0, alpha_bars, generator, draws, low_t_fraction=0.0,
   ab = alpha_bars[t][:, None, None]
   return F.l1_loss(model(ab.sqrt() * x0 + (1 - ab).sqrt() * eps, t), eps)
 
-
-def pretrain(cfg: PretrainConfig) -> Path:
-  "Train (or resume) a motion prior; writes the prior file and its training state, returns the prior's path."
-  from torch.utils.tensorboard import SummaryWriter
-
-  device = torch.device(cfg.device)
-  stats = NormStats.load(cfg.norm_stats)
+# %% ../nbs/02a_pretrain.ipynb #d9e8b490
+def _training_clips(cfg: PretrainConfig) -> tuple[list[str], list[str]]:
+  "The clips to train on and the clips held out, both as stems of `cfg.data_dir`'s window files."
   available = [p.stem for p in window_files(cfg.data_dir)]
   holdout = select_clips(available, cfg.holdout_clips, "holdout_clips") if cfg.holdout_clips else []
   chosen = select_clips(available, cfg.clips, "clips") if cfg.clips else available
   chosen = [c for c in chosen if c not in holdout]
   if not chosen:
     raise ClipError(f"{cfg.data_dir}: no clips left to train on after the holdout {holdout}")
+  return chosen, holdout
+
+# %% ../nbs/02a_pretrain.ipynb #33104632
+def _ema_update(ema: torch.nn.Module, model: torch.nn.Module, step: int, ema_decay: float):
+  "Move `ema`'s weights towards `model`'s, in place."
+  # warm-up: early on, the average follows the weights closely instead of clinging to the initialisation
+  decay = min(ema_decay, (1 + step) / (10 + step))
+  with torch.no_grad():
+    for p_ema, p in zip(ema.parameters(), model.parameters()):
+      p_ema.lerp_(p, 1 - decay)
+
+
+def _resume_state(state_path: Path, manifest: list[dict], model_cfg: DenoiserConfig, data_dir: Path,
+                  model, ema, opt, generator) -> dict:
+  "Load a training state into `model`, `ema`, `opt` and `generator`; returns its step, history, seconds and best."
+  state = read_checkpoint(state_path)
+  if state["manifest"] != manifest:
+    raise PriorMismatchError(f"{state_path}: trained on other clips than {data_dir} provides now; cannot resume")
+  if state["model_config"] != dataclasses.asdict(model_cfg):
+    raise PriorMismatchError(f"{state_path}: model config {state['model_config']} != {dataclasses.asdict(model_cfg)}")
+  model.load_state_dict(state["model"])
+  ema.load_state_dict(state["ema"])
+  opt.load_state_dict(state["optimizer"])
+  generator.set_state(state["generator"])
+  return {k: state[k] for k in ("step", "history", "seconds")} | {"best": state.get("best")}
+
+# %% ../nbs/02a_pretrain.ipynb #e547bb31
+def _training_windows(cfg: PretrainConfig, stats: NormStats):
+  "Dataset of the chosen clips, holdout clips, train/validation indices, raw feature range `(2, 59)` and manifest."
+  chosen, holdout = _training_clips(cfg)
   ds = WindowDataset([Path(cfg.data_dir) / f"{c}.npz" for c in chosen], stats=stats)
   train_idx, val_idx = _split_train_val(ds, cfg.val_fraction)
-  data = ds.windows.to(device)
   train_raw = ds.raw[train_idx]
   feature_range = torch.stack([train_raw.amin(dim=(0, 1)), train_raw.amax(dim=(0, 1))])
   manifest = [{"clip": c, "sha256": h, "windows": n} for c, h, n in ds.manifest]
+  return ds, holdout, train_idx, val_idx, feature_range, manifest
 
-  schedule = NoiseSchedule()
-  alpha_bars = schedule.alpha_bars.float().to(device)
-  model_cfg = DenoiserConfig(window_size=ds.window_size, width=cfg.width, depth=cfg.depth, heads=cfg.heads,
-                             num_steps=schedule.num_steps)
+
+def _init_training(cfg: PretrainConfig, window_size: int, num_steps: int, device: torch.device):
+  "Model config, denoiser, its EMA copy, optimiser and the generator of every later random draw, all from `cfg.seed`."
+  model_cfg = DenoiserConfig(window_size=window_size, width=cfg.width, depth=cfg.depth, heads=cfg.heads, num_steps=num_steps)
   generator = torch.Generator().manual_seed(cfg.seed)
   torch.manual_seed(cfg.seed)  # parameter initialisation
   model = Denoiser(model_cfg).to(device)
   ema = copy.deepcopy(model).requires_grad_(False)
   opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+  return model_cfg, model, ema, opt, generator
+
+
+def _train_step(cfg: PretrainConfig, model, ema, opt, data, train_idx, alpha_bars, generator, step: int) -> float:
+  "One optimiser step on a batch of `data` `(N, W, 59)` drawn from `train_idx`, then the EMA update; returns the loss."
+  idx = train_idx[torch.randint(0, len(train_idx), (cfg.batch_size,), generator=generator)]
+  loss = _diffusion_loss(model, data[idx.to(data.device)], alpha_bars, generator, cfg.draws_per_window,
+                         cfg.low_t_fraction, cfg.low_t_max)
+  opt.zero_grad(set_to_none=True)
+  loss.backward()
+  torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
+  opt.step()
+  _ema_update(ema, model, step, cfg.ema_decay)
+  return loss.item()
+
+# %% ../nbs/02a_pretrain.ipynb #dbeaf191
+def _validation_batch(data: torch.Tensor, val_idx: torch.Tensor, seed: int) -> torch.Tensor | None:
+  "Up to 2048 validation windows of `data` `(N, W, 59)` in a fixed order drawn from `seed + 1`; None without any."
+  val_gen = torch.Generator().manual_seed(seed + 1)
+  return data[val_idx[torch.randperm(len(val_idx), generator=val_gen)[:2048]]] if len(val_idx) else None
+
+
+def _validation_loss(ema, val_batch: torch.Tensor | None, alpha_bars: torch.Tensor, seed: int) -> float:
+  "The EMA model's loss on `val_batch` with the same (t, ε) draws every time (from `seed + 2`); NaN without a batch."
+  if val_batch is None:
+    return float("nan")
+  with torch.no_grad():
+    return _diffusion_loss(ema, val_batch, alpha_bars, torch.Generator().manual_seed(seed + 2), 2).item()
+
+
+def _save_training_state(state_path: Path, output: Path, payload: dict, model, opt, generator, progress: dict,
+                         write_prior: bool):
+  "Write the training state (the prior's `payload`, weights, optimiser, generator and `progress`), and the prior if asked."
+  state = dict(payload, model={k: v.cpu() for k, v in model.state_dict().items()}, optimizer=opt.state_dict(),
+               generator=generator.get_state(), **progress)
+  save_checkpoint(state_path, state)
+  if write_prior:
+    save_checkpoint(output, payload)
+
+
+def _summary_writer(cfg: PretrainConfig, step: int):
+  "Tensorboard writer in `cfg.log_dir` (default `<output>_tb`); events after `step` from an interrupted run are dropped."
+  from torch.utils.tensorboard import SummaryWriter
+
+  return SummaryWriter(str(cfg.log_dir or Path(cfg.output).with_name(Path(cfg.output).stem + "_tb")), purge_step=step)
+
+# %% ../nbs/02a_pretrain.ipynb #54804581
+def pretrain(cfg: PretrainConfig) -> Path:
+  "Train (or resume) a motion prior; writes the prior file and its training state, returns the prior's path."
+  device = torch.device(cfg.device)
+  stats = NormStats.load(cfg.norm_stats)
+  ds, holdout, train_idx, val_idx, feature_range, manifest = _training_windows(cfg, stats)
+  data = ds.windows.to(device)
+  schedule = NoiseSchedule()
+  alpha_bars = schedule.alpha_bars.float().to(device)
+  model_cfg, model, ema, opt, generator = _init_training(cfg, ds.window_size, schedule.num_steps, device)
   history, step, seconds = [], 0, 0.0
   best = {"val_loss": float("inf"), "step": 0}  # the prior file holds the weights of the best validation loss
   state_path = training_state_path(cfg.output)
   config_record = {k: (str(v) if isinstance(v, Path) else v) for k, v in dataclasses.asdict(cfg).items()}
 
   if cfg.resume and state_path.exists():
-    state = read_checkpoint(state_path)
-    if state["manifest"] != manifest:
-      raise PriorMismatchError(f"{state_path}: trained on other clips than {cfg.data_dir} provides now; cannot resume")
-    if state["model_config"] != dataclasses.asdict(model_cfg):
-      raise PriorMismatchError(f"{state_path}: model config {state['model_config']} != {dataclasses.asdict(model_cfg)}")
-    model.load_state_dict(state["model"])
-    ema.load_state_dict(state["ema"])
-    opt.load_state_dict(state["optimizer"])
-    generator.set_state(state["generator"])
-    step, history, seconds = state["step"], state["history"], state["seconds"]
-    best = state.get("best", best)
+    r = _resume_state(state_path, manifest, model_cfg, cfg.data_dir, model, ema, opt, generator)
+    step, history, seconds, best = r["step"], r["history"], r["seconds"], r["best"] or best
   elif cfg.resume:
     print(f"no training state at {state_path}: starting from scratch", file=sys.stderr)
 
-  val_gen = torch.Generator().manual_seed(cfg.seed + 1)
-  val_batch = data[val_idx[torch.randperm(len(val_idx), generator=val_gen)[:2048]]] if len(val_idx) else None
-
-  def validation_loss():
-    if val_batch is None:
-      return float("nan")
-    with torch.no_grad():
-      return _diffusion_loss(ema, val_batch, alpha_bars, torch.Generator().manual_seed(cfg.seed + 2), 2).item()
+  val_batch = _validation_batch(data, val_idx, cfg.seed)
 
   def checkpoint(write_prior: bool):
     info = {"step": step, "steps": cfg.steps, "seconds": seconds, "history": history, "config": config_record,
             "num_train_windows": len(train_idx), "num_val_windows": len(val_idx), "best": best}
     payload = prior_payload(ema, schedule, stats, ds.fps, ds.window_size, manifest, holdout, info, feature_range)
-    state = dict(payload, model={k: v.cpu() for k, v in model.state_dict().items()}, optimizer=opt.state_dict(),
-                 generator=generator.get_state(), step=step, history=history, seconds=seconds, best=best)
-    save_checkpoint(state_path, state)
-    if write_prior:
-      save_checkpoint(cfg.output, payload)
+    progress = {"step": step, "history": history, "seconds": seconds, "best": best}
+    _save_training_state(state_path, cfg.output, payload, model, opt, generator, progress, write_prior)
 
-  writer = SummaryWriter(str(cfg.log_dir or Path(cfg.output).with_name(Path(cfg.output).stem + "_tb")), purge_step=step)
+  writer = _summary_writer(cfg, step)
   bar = tqdm(total=cfg.steps, initial=step, desc=f"pretrain {Path(cfg.output).name}", unit="step", disable=not cfg.progress)
   running = []
   t_start = time.perf_counter() - seconds
   stalled = lambda: cfg.patience > 0 and sum(h["step"] > best["step"] for h in history) >= cfg.patience
   while step < cfg.steps and not stalled():
-    idx = train_idx[torch.randint(0, len(train_idx), (cfg.batch_size,), generator=generator)]
-    loss = _diffusion_loss(model, data[idx.to(device)], alpha_bars, generator, cfg.draws_per_window,
-                           cfg.low_t_fraction, cfg.low_t_max)
-    opt.zero_grad(set_to_none=True)
-    loss.backward()
-    torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
-    opt.step()
-    # EMA with warm-up: early on, the average follows the weights closely instead of clinging to the initialisation
-    decay = min(cfg.ema_decay, (1 + step) / (10 + step))
-    with torch.no_grad():
-      for p_ema, p in zip(ema.parameters(), model.parameters()):
-        p_ema.lerp_(p, 1 - decay)
+    running.append(_train_step(cfg, model, ema, opt, data, train_idx, alpha_bars, generator, step))
     step += 1
-    running.append(loss.item())
     if step % 10 == 0:
       writer.add_scalar("loss/train", float(np.mean(running[-10:])), step)
     improved = False
     if step % cfg.eval_every == 0 or step == cfg.steps:
       seconds = time.perf_counter() - t_start
-      record = {"step": step, "train_loss": float(np.mean(running)), "val_loss": validation_loss(), "seconds": seconds}
+      val_loss = _validation_loss(ema, val_batch, alpha_bars, cfg.seed)
+      record = {"step": step, "train_loss": float(np.mean(running)), "val_loss": val_loss, "seconds": seconds}
       history.append(record)
       running = []
       writer.add_scalar("loss/val_ema", record["val_loss"], step)
