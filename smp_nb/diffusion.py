@@ -17,6 +17,7 @@ from typing import Sequence
 
 import numpy as np
 import torch
+from fastcore.basics import patch
 from torch import nn
 from tqdm.auto import tqdm
 
@@ -71,7 +72,7 @@ def timestep_features(t: torch.Tensor, dim: int, num_steps: int) -> torch.Tensor
   angles = t.float()[:, None] * (1000.0 / num_steps) * freqs[None]
   return torch.cat([torch.cos(angles), torch.sin(angles)], dim=-1)
 
-
+# %% ../nbs/02_diffusion.ipynb #998a3234
 class AdaLNBlock(nn.Module):
   "Pre-norm transformer block whose norms are modulated (shift, scale, gate) by the step embedding."
 
@@ -93,7 +94,7 @@ class AdaLNBlock(nn.Module):
     h = self.norm2(x) * (1 + scale2) + shift2
     return x + gate2 * self.mlp(h)
 
-
+# %% ../nbs/02_diffusion.ipynb #5b42a44c
 class Denoiser(nn.Module):
   "ε-predictor: noisy normalised windows `(B, W, 59)` and steps `(B,)` -> predicted noise `(B, W, 59)`."
 
@@ -192,89 +193,97 @@ class MotionPrior(nn.Module):
     "Clamp raw features `(..., 59)` to the per-channel range of the windows the prior was trained on."
     return torch.maximum(torch.minimum(raw, self.feature_range[1]), self.feature_range[0])
 
-  def _timestep_tensor(self, timesteps: Sequence[int]) -> torch.Tensor:
-    "K as a tensor on the prior's device, made once: a fresh host-to-device copy every reward step would stall a GPU."
-    key = (tuple(int(k) for k in timesteps), str(self.device))
-    cache = self.__dict__.setdefault("_timestep_cache", {})
-    if key not in cache:
-      cache[key] = torch.as_tensor(key[0], device=self.device)
-    return cache[key]
+# %% ../nbs/02_diffusion.ipynb #674c207b
+@patch
+def _timestep_tensor(self: MotionPrior, timesteps: Sequence[int]) -> torch.Tensor:
+  "K as a tensor on the prior's device, made once: a fresh host-to-device copy every reward step would stall a GPU."
+  key = (tuple(int(k) for k in timesteps), str(self.device))
+  cache = self.__dict__.setdefault("_timestep_cache", {})
+  if key not in cache:
+    cache[key] = torch.as_tensor(key[0], device=self.device)
+  return cache[key]
 
-  def _as_windows(self, windows) -> torch.Tensor:
-    windows = torch.as_tensor(windows, dtype=torch.float32, device=self.device)
-    expected = (self.window_size, self.layout.dim)
-    if windows.ndim != 3 or tuple(windows.shape[1:]) != expected:
-      raise ValueError(f"expected raw windows (B, {expected[0]}, {expected[1]}), got {tuple(windows.shape)}")
-    return windows
 
-  @torch.inference_mode()
-  def sds_error(
-    self,
-    windows,  # (B, W, 59) raw windows, numpy or torch
-    timesteps: Sequence[int] = SDS_TIMESTEPS,  # K: diffusion steps the error is averaged over
-    timestep_means: torch.Tensor | None = None,  # (|K|,) running means to divide each step's error by
-    generator: torch.Generator | None = None,  # for reproducible noise (on the prior's device)
-    per_timestep: bool = False,  # return (B, |K|) instead of the mean over K
-  ) -> torch.Tensor:  # (B,) mean over K of the per-window ε-MSE
-    "SDS error of raw windows: lower means more natural."
-    x0 = self.normalize(self._as_windows(windows))
-    B, K = len(x0), len(timesteps)
-    t = self._timestep_tensor(timesteps).repeat_interleave(B)  # (K*B,): one denoiser pass for every step in K
-    x0 = x0.repeat(K, 1, 1)
-    eps = torch.randn(x0.shape, generator=generator, device=self.device)
-    ab = self.alpha_bars[t][:, None, None]
-    eps_hat = self.denoiser(ab.sqrt() * x0 + (1 - ab).sqrt() * eps, t)
-    err = (eps_hat - eps).pow(2).mean(dim=(1, 2)).view(K, B).T  # (B, K)
-    if timestep_means is not None:
-      err = err / torch.as_tensor(timestep_means, dtype=err.dtype, device=err.device)
-    return err if per_timestep else err.mean(dim=1)
+@patch
+def _as_windows(self: MotionPrior, windows) -> torch.Tensor:
+  windows = torch.as_tensor(windows, dtype=torch.float32, device=self.device)
+  expected = (self.window_size, self.layout.dim)
+  if windows.ndim != 3 or tuple(windows.shape[1:]) != expected:
+    raise ValueError(f"expected raw windows (B, {expected[0]}, {expected[1]}), got {tuple(windows.shape)}")
+  return windows
 
-  @torch.inference_mode()
-  def sample(
-    self,
-    n: int,  # windows to sample
-    method: str = "ddim",  # "ddpm" (ancestral, all T steps) or "ddim" (deterministic, `steps` steps)
-    steps: int = 10,  # DDIM steps (ignored by DDPM)
-    generator: torch.Generator | None = None,
-    clip_x0: float | None = 3.0,  # clamp the predicted clean sample (normalised units) for stability
-    batch_size: int = 8192,
-    progress: bool = False,
-  ) -> torch.Tensor:  # (n, W, 59) raw windows
-    "Sample new raw windows from the prior."
-    if method not in ("ddpm", "ddim"):
-      raise ValueError(f"unknown sampler {method!r}: use 'ddpm' or 'ddim'")
-    T = self.schedule.num_steps
-    if method == "ddpm":
-      ts = list(range(T - 1, -1, -1))
-    else:
-      if not 1 <= steps <= T:
-        raise ValueError(f"DDIM steps must be in [1, {T}], got {steps}")
-      ts = sorted(set(np.linspace(0, T - 1, steps).round().astype(int).tolist()), reverse=True)
-    out = []
-    for lo in range(0, n, batch_size):
-      m = min(batch_size, n - lo)
-      x = torch.randn((m, self.window_size, self.layout.dim), generator=generator, device=self.device)
-      for i, t in enumerate(tqdm(ts, desc=f"{method} sampling", leave=False, disable=not progress)):
-        tt = torch.full((m,), t, device=self.device, dtype=torch.long)
-        ab = self.alpha_bars[t]
-        eps = self.denoiser(x, tt)
-        x0 = (x - (1 - ab).sqrt() * eps) / ab.sqrt()
-        if clip_x0 is not None:
-          x0 = x0.clamp(-clip_x0, clip_x0)
-          eps = (x - ab.sqrt() * x0) / (1 - ab).sqrt()
-        if method == "ddim":
-          ab_next = self.alpha_bars[ts[i + 1]] if i + 1 < len(ts) else torch.ones((), device=self.device)
-          x = ab_next.sqrt() * x0 + (1 - ab_next).sqrt() * eps
-        else:
-          ab_prev = self.alpha_bars[t - 1] if t > 0 else torch.ones((), device=self.device)
-          beta = self.betas[t]
-          mean = (beta * ab_prev.sqrt() / (1 - ab)) * x0 + ((1 - ab_prev) * (1 - beta).sqrt() / (1 - ab)) * x
-          if t > 0:
-            var = beta * (1 - ab_prev) / (1 - ab)
-            mean = mean + var.sqrt() * torch.randn(x.shape, generator=generator, device=self.device)
-          x = mean
-      out.append(self.denormalize(x))
-    return torch.cat(out)
+
+@patch
+@torch.inference_mode()
+def sds_error(
+  self: MotionPrior,
+  windows,  # (B, W, 59) raw windows, numpy or torch
+  timesteps: Sequence[int] = SDS_TIMESTEPS,  # K: diffusion steps the error is averaged over
+  timestep_means: torch.Tensor | None = None,  # (|K|,) running means to divide each step's error by
+  generator: torch.Generator | None = None,  # for reproducible noise (on the prior's device)
+  per_timestep: bool = False,  # return (B, |K|) instead of the mean over K
+) -> torch.Tensor:  # (B,) mean over K of the per-window ε-MSE
+  "SDS error of raw windows: lower means more natural."
+  x0 = self.normalize(self._as_windows(windows))
+  B, K = len(x0), len(timesteps)
+  t = self._timestep_tensor(timesteps).repeat_interleave(B)  # (K*B,): one denoiser pass for every step in K
+  x0 = x0.repeat(K, 1, 1)
+  eps = torch.randn(x0.shape, generator=generator, device=self.device)
+  ab = self.alpha_bars[t][:, None, None]
+  eps_hat = self.denoiser(ab.sqrt() * x0 + (1 - ab).sqrt() * eps, t)
+  err = (eps_hat - eps).pow(2).mean(dim=(1, 2)).view(K, B).T  # (B, K)
+  if timestep_means is not None:
+    err = err / torch.as_tensor(timestep_means, dtype=err.dtype, device=err.device)
+  return err if per_timestep else err.mean(dim=1)
+
+# %% ../nbs/02_diffusion.ipynb #91354424
+@patch
+@torch.inference_mode()
+def sample(
+  self: MotionPrior,
+  n: int,  # windows to sample
+  method: str = "ddim",  # "ddpm" (ancestral, all T steps) or "ddim" (deterministic, `steps` steps)
+  steps: int = 10,  # DDIM steps (ignored by DDPM)
+  generator: torch.Generator | None = None,
+  clip_x0: float | None = 3.0,  # clamp the predicted clean sample (normalised units) for stability
+  batch_size: int = 8192,
+  progress: bool = False,
+) -> torch.Tensor:  # (n, W, 59) raw windows
+  "Sample new raw windows from the prior."
+  if method not in ("ddpm", "ddim"):
+    raise ValueError(f"unknown sampler {method!r}: use 'ddpm' or 'ddim'")
+  T = self.schedule.num_steps
+  if method == "ddpm":
+    ts = list(range(T - 1, -1, -1))
+  else:
+    if not 1 <= steps <= T:
+      raise ValueError(f"DDIM steps must be in [1, {T}], got {steps}")
+    ts = sorted(set(np.linspace(0, T - 1, steps).round().astype(int).tolist()), reverse=True)
+  out = []
+  for lo in range(0, n, batch_size):
+    m = min(batch_size, n - lo)
+    x = torch.randn((m, self.window_size, self.layout.dim), generator=generator, device=self.device)
+    for i, t in enumerate(tqdm(ts, desc=f"{method} sampling", leave=False, disable=not progress)):
+      tt = torch.full((m,), t, device=self.device, dtype=torch.long)
+      ab = self.alpha_bars[t]
+      eps = self.denoiser(x, tt)
+      x0 = (x - (1 - ab).sqrt() * eps) / ab.sqrt()
+      if clip_x0 is not None:
+        x0 = x0.clamp(-clip_x0, clip_x0)
+        eps = (x - ab.sqrt() * x0) / (1 - ab).sqrt()
+      if method == "ddim":
+        ab_next = self.alpha_bars[ts[i + 1]] if i + 1 < len(ts) else torch.ones((), device=self.device)
+        x = ab_next.sqrt() * x0 + (1 - ab_next).sqrt() * eps
+      else:
+        ab_prev = self.alpha_bars[t - 1] if t > 0 else torch.ones((), device=self.device)
+        beta = self.betas[t]
+        mean = (beta * ab_prev.sqrt() / (1 - ab)) * x0 + ((1 - ab_prev) * (1 - beta).sqrt() / (1 - ab)) * x
+        if t > 0:
+          var = beta * (1 - ab_prev) / (1 - ab)
+          mean = mean + var.sqrt() * torch.randn(x.shape, generator=generator, device=self.device)
+        x = mean
+    out.append(self.denormalize(x))
+  return torch.cat(out)
 
 # %% ../nbs/02_diffusion.ipynb #9a63ff6a
 def prior_payload(
@@ -305,7 +314,7 @@ def prior_payload(
     "feature_range": None if feature_range is None else torch.as_tensor(feature_range, dtype=torch.float32).cpu(),
   }
 
-
+# %% ../nbs/02_diffusion.ipynb #5e5ab9d9
 def save_checkpoint(path: str | Path, payload: dict) -> Path:
   "`torch.save` through a temporary file and an atomic rename."
   return atomic_write(path, lambda f: torch.save(payload, f))
@@ -328,7 +337,7 @@ def read_checkpoint(path: str | Path) -> dict:
     raise PriorError(f"{path}: checkpoint format version {ckpt.get('format_version')}, this smp_nb reads {CHECKPOINT_VERSION}")
   return ckpt
 
-
+# %% ../nbs/02_diffusion.ipynb #9466359a
 def load_prior(
   path: str | Path,  # a prior or training checkpoint
   device: str | torch.device = "cpu",
