@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import torch
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['STATE_SHAPES', 'MIN_TIMESTEP_MEAN', 'COMPOSITIONS', 'PRIORS_DIR', 'MotionFeatureBuffer', 'refresh_kinematics',
@@ -169,7 +170,7 @@ class SmpCfg:
   w_smp: float = 1.0  # additive composition: weight of r_smp
   refresh_kinematics: bool = True  # recompute body poses before reading a frame (exact, slightly slower)
 
-
+# %% ../nbs/03_reward.ipynb #ee271b25
 class SmpState:
   "The SMP machinery attached to one mjlab env: prior, feature buffer, normaliser, last values."
 
@@ -208,41 +209,51 @@ class SmpState:
     self.needs_fill.zero_()
     self.primed.zero_()
 
-  def prime(self, env_ids: torch.Tensor, states: dict[str, torch.Tensor]):
-    "Start `env_ids` from whole windows of world states `(len(env_ids), T, ...)` (generative state init)."
-    self.buffer.prime(env_ids, states)
-    self.needs_fill[env_ids] = False
-    self.primed[env_ids] = True
-
-  def on_reset(self, env_ids: torch.Tensor):
-    "Reset envs lose their history unless a reset event primed them in this reset."
-    self.needs_fill[env_ids] = ~self.primed[env_ids]
-    self.primed[env_ids] = False
-
-  def score(self) -> torch.Tensor:
-    "r_smp `(num_envs,)` of the current windows; 0 where a feature is non-finite (counted, and logged by the term)."
-    windows = self.buffer.windows()
-    finite = torch.isfinite(windows).all(dim=(1, 2))
-    self.nonfinite_envs = (~finite).sum()
-    self.nonfinite_total = self.nonfinite_total + self.nonfinite_envs
-    windows = torch.where(finite[:, None, None], windows, torch.zeros_like(windows))
-    windows = self.prior.clamp_to_range(windows)
-    errors = self.prior.sds_error(windows, timesteps=self.cfg.timesteps, per_timestep=True)
-    self.normalizer.update(errors, valid=finite)
-    means = self.normalizer.mean if self.cfg.normalize_per_timestep else None
-    r_smp = torch.where(finite, smp_reward(errors, means, self.cfg.w_s), torch.zeros_like(finite, dtype=errors.dtype))
-    self.last_error = errors.mean(dim=1)
-    self.last_r_smp = r_smp
-    return r_smp
-
-  def state_dict(self) -> dict:
-    "What a policy checkpoint must keep for a resumed run to see the same reward scale."
-    return {"normalizer": self.normalizer.state_dict(), "prior": str(self.cfg.prior)}
-
-  def load_state_dict(self, state: dict):
-    self.normalizer.load_state_dict(state["normalizer"])
+# %% ../nbs/03_reward.ipynb #a701c8c9
+@patch
+def prime(self: SmpState, env_ids: torch.Tensor, states: dict[str, torch.Tensor]):
+  "Start `env_ids` from whole windows of world states `(len(env_ids), T, ...)` (generative state init)."
+  self.buffer.prime(env_ids, states)
+  self.needs_fill[env_ids] = False
+  self.primed[env_ids] = True
 
 
+@patch
+def on_reset(self: SmpState, env_ids: torch.Tensor):
+  "Reset envs lose their history unless a reset event primed them in this reset."
+  self.needs_fill[env_ids] = ~self.primed[env_ids]
+  self.primed[env_ids] = False
+
+# %% ../nbs/03_reward.ipynb #04ad4783
+@patch
+def score(self: SmpState) -> torch.Tensor:
+  "r_smp `(num_envs,)` of the current windows; 0 where a feature is non-finite (counted, and logged by the term)."
+  windows = self.buffer.windows()
+  finite = torch.isfinite(windows).all(dim=(1, 2))
+  self.nonfinite_envs = (~finite).sum()
+  self.nonfinite_total = self.nonfinite_total + self.nonfinite_envs
+  windows = torch.where(finite[:, None, None], windows, torch.zeros_like(windows))
+  windows = self.prior.clamp_to_range(windows)
+  errors = self.prior.sds_error(windows, timesteps=self.cfg.timesteps, per_timestep=True)
+  self.normalizer.update(errors, valid=finite)
+  means = self.normalizer.mean if self.cfg.normalize_per_timestep else None
+  r_smp = torch.where(finite, smp_reward(errors, means, self.cfg.w_s), torch.zeros_like(finite, dtype=errors.dtype))
+  self.last_error = errors.mean(dim=1)
+  self.last_r_smp = r_smp
+  return r_smp
+
+
+@patch
+def state_dict(self: SmpState) -> dict:
+  "What a policy checkpoint must keep for a resumed run to see the same reward scale."
+  return {"normalizer": self.normalizer.state_dict(), "prior": str(self.cfg.prior)}
+
+
+@patch
+def load_state_dict(self: SmpState, state: dict):
+  self.normalizer.load_state_dict(state["normalizer"])
+
+# %% ../nbs/03_reward.ipynb #b45f642b
 def get_smp_state(env, cfg: SmpCfg | None = None) -> SmpState:
   "The env's `SmpState`, created on first use from `cfg`."
   state = getattr(env, "smp", None)
