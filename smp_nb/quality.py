@@ -27,7 +27,7 @@ import tyro
 
 # %% auto #0
 __all__ = ['CORRUPTIONS', 'REPORT_WINDOW', 'PER_TIMESTEP_KS', 'time_stretched', 'corrupt_windows', 'auroc', 'prior_report',
-           'report_table', 'plot_report', 'render_windows', 'SampleArgs', 'ReportArgs', 'sample_cli',
+           'report_table', 'plot_report', 'render_windows', 'SampleArgs', 'sample_cli', 'ReportArgs',
            'prior_report_cli']
 
 # %% ../nbs/02b_quality.ipynb #ac6b8b63
@@ -132,7 +132,7 @@ def prior_report(
                     "auroc_per_timestep": [auroc(fake[:, ks.index(k)], real[:, ks.index(k)]) for k in per_timestep]}
   return report
 
-
+# %% ../nbs/02b_quality.ipynb #b4651ebb
 def report_table(report: dict) -> str:
   "The report as a markdown table (and, when it has them, the AUROC of each diffusion step alone)."
   lines = [f"| windows | mean SDS error (K = {', '.join(map(str, report['timesteps']))}) | AUROC vs real |", "|---|---|---|"]
@@ -146,7 +146,7 @@ def report_table(report: dict) -> str:
       lines.append(f"| {k} | " + " | ".join(f"{report[kind]['auroc_per_timestep'][j]:.3f}" for kind in kinds) + " |")
   return "\n".join(lines)
 
-
+# %% ../nbs/02b_quality.ipynb #e8915750
 def plot_report(report: dict, title: str = ""):
   "Histograms of the SDS error of real and corrupted windows (log scale), and AUROC per diffusion step; returns the figure."
   from matplotlib.figure import Figure
@@ -206,19 +206,6 @@ class SampleArgs:
   video_windows: int = 8
 
 
-@dataclasses.dataclass
-class ReportArgs:
-  "Quality report of a prior: SDS error of real held-out windows vs corrupted ones, with AUROCs."
-  checkpoint: tyro.conf.Positional[Path]  # a prior file (.pt)
-  data_dir: tyro.conf.Positional[Path]  # folder of converted windows (.npz) or of LAFAN1-G1 CSVs
-  clips: tuple[str, ...] = ()  # clip stems or globs to score (default: the checkpoint's held-out clips)
-  max_windows: int = 4096
-  plot: Path | None = None  # score histogram (default: <checkpoint>_report.png)
-  per_timestep: bool = True  # also the AUROC of each diffusion step alone (PER_TIMESTEP_KS)
-  noise_draws: int = 4  # fresh-noise draws averaged per window
-  device: str = "cpu"
-
-
 def sample_cli(argv: Sequence[str] | None = None):
   "Entry point of `smp-sample`."
   args = tyro.cli(SampleArgs, args=argv, prog="smp-sample")
@@ -237,6 +224,19 @@ def sample_cli(argv: Sequence[str] | None = None):
       print(f"wrote {video}")
 
   exit_on_error("smp-sample", run)
+
+# %% ../nbs/02b_quality.ipynb #6f16fc7e
+@dataclasses.dataclass
+class ReportArgs:
+  "Quality report of a prior: SDS error of real held-out windows vs corrupted ones, with AUROCs."
+  checkpoint: tyro.conf.Positional[Path]  # a prior file (.pt)
+  data_dir: tyro.conf.Positional[Path]  # folder of converted windows (.npz) or of LAFAN1-G1 CSVs
+  clips: tuple[str, ...] = ()  # clip stems or globs to score (default: the checkpoint's held-out clips)
+  max_windows: int = 4096
+  plot: Path | None = None  # score histogram (default: <checkpoint>_report.png)
+  per_timestep: bool = True  # also the AUROC of each diffusion step alone (PER_TIMESTEP_KS)
+  noise_draws: int = 4  # fresh-noise draws averaged per window
+  device: str = "cpu"
 
 
 def _report_windows(data_dir: Path, clips: Sequence[str]) -> tuple[np.ndarray, list[str]]:
@@ -260,7 +260,7 @@ def _report_windows(data_dir: Path, clips: Sequence[str]) -> tuple[np.ndarray, l
     windows.append(states_to_windows(clip_states(clip), REPORT_WINDOW))
   return np.concatenate(windows), chosen
 
-
+# %% ../nbs/02b_quality.ipynb #39c3d76c
 def prior_report_cli(argv: Sequence[str] | None = None):
   "Entry point of `smp-prior-report`."
   args = tyro.cli(ReportArgs, args=argv, prog="smp-prior-report")
