@@ -108,6 +108,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                  'smp_nb.explorer.RewardExplorer._means_for': ( 'explorer.html#rewardexplorer._means_for',
                                                                                 'smp_nb/explorer.py'),
                                  'smp_nb.explorer.RewardExplorer.update': ('explorer.html#rewardexplorer.update', 'smp_nb/explorer.py'),
+                                 'smp_nb.explorer._clip_timestep_means': ('explorer.html#_clip_timestep_means', 'smp_nb/explorer.py'),
+                                 'smp_nb.explorer._explorer_controls': ('explorer.html#_explorer_controls', 'smp_nb/explorer.py'),
                                  'smp_nb.explorer.arm_mirror_permutation': ('explorer.html#arm_mirror_permutation', 'smp_nb/explorer.py'),
                                  'smp_nb.explorer.corrupted_window_states': ('explorer.html#corrupted_window_states', 'smp_nb/explorer.py'),
                                  'smp_nb.explorer.explore': ('explorer.html#explore', 'smp_nb/explorer.py'),

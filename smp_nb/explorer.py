@@ -31,7 +31,7 @@ def arm_mirror_permutation() -> tuple[torch.Tensor, torch.Tensor]:
       sign[i] = -1.0 if ("roll" in name or "yaw" in name) else 1.0
   return torch.tensor(perm), torch.tensor(sign)
 
-
+# %% ../nbs/03a_explorer.ipynb #05c68be7
 def corrupted_window_states(
   states: dict[str, torch.Tensor],  # per-frame world states of a clip `(N, ...)`, as from `clip_states`
   end_frame: int,  # the window ends here
@@ -66,7 +66,7 @@ def corrupted_window_states(
     out["ee_pos"] = torch.from_numpy((kinematics or G1Kinematics())(qpos))
   return out
 
-
+# %% ../nbs/03a_explorer.ipynb #40e4457b
 def explore(
   prior: MotionPrior,
   states: dict[str, torch.Tensor],  # per-frame world states of a clip
@@ -120,7 +120,7 @@ def plot_exploration(result: dict, frames=None, title: str = ""):
     strip.set_title("window on the G1 (oldest → newest)", fontsize=9)
   return fig
 
-
+# %% ../nbs/03a_explorer.ipynb #b24ab1f1
 def window_filmstrip(window: torch.Tensor, num_frames: int = 5, width: int = 120, height: int = 160) -> np.ndarray:
   "A few frames `(num_frames, h, w, 3)` of a raw window rendered on the G1."
   from smp_nb.features import window_to_qpos
@@ -129,6 +129,34 @@ def window_filmstrip(window: torch.Tensor, num_frames: int = 5, width: int = 120
   qpos = window_to_qpos(window)
   idx = np.linspace(0, len(qpos) - 1, num_frames).round().astype(int)
   return render_qpos(qpos[idx], width=width, height=height, distance=2.5)
+
+# %% ../nbs/03a_explorer.ipynb #d486f175
+def _explorer_controls(prior: MotionPrior, num_frames: int) -> dict:
+  "The explorer's widgets, by the name of the `explore` argument each sets."
+  import ipywidgets as widgets
+
+  look = dict(style={"description_width": "100px"}, layout=widgets.Layout(width="340px"))
+  slider = dict(continuous_update=False, **look)  # one redraw per change, not one per pixel dragged
+  n = num_frames
+  return dict(
+    end_frame=widgets.IntSlider(value=min(150, n - 1), min=prior.window_size, max=n - 1, description="window end", **slider),
+    joint_noise=widgets.FloatSlider(value=0.0, min=0.0, max=0.3, step=0.01, description="joint noise", **slider),
+    time_stretch=widgets.FloatSlider(value=1.0, min=0.25, max=3.0, step=0.05, description="time stretch", **slider),
+    frozen_frames=widgets.IntSlider(value=0, min=0, max=prior.window_size - 1, description="frozen frames", **slider),
+    mirror_arms=widgets.Checkbox(value=False, description="mirror arms", **look),
+    w_s=widgets.FloatLogSlider(value=1.0, base=10, min=-1, max=1, description="w_s", readout_format=".2f", **slider),
+    timesteps=widgets.IntsInput(value=list(SDS_TIMESTEPS), min=0, max=prior.schedule.num_steps - 1, **look),
+  )
+
+
+def _clip_timestep_means(prior: MotionPrior, states: dict[str, torch.Tensor], ks: tuple[int, ...]) -> torch.Tensor:
+  "Normalisers `(len(ks),)` for K: the mean error of 64 of the clip's own windows at those steps."
+  n = len(states["root_pos"])
+  ends = np.linspace(prior.window_size, n - 1, 64).astype(int)
+  windows = torch.stack([motion_features(**corrupted_window_states(states, int(e), prior.window_size)).float()
+                         for e in ends])
+  g = torch.Generator().manual_seed(0)
+  return prior.sds_error(prior.clamp_to_range(windows), timesteps=ks, per_timestep=True, generator=g).mean(0)
 
 # %% ../nbs/03a_explorer.ipynb #4d7e1b3a
 class RewardExplorer:
@@ -145,18 +173,7 @@ class RewardExplorer:
 
     self.prior, self.states, self.render = prior, states, render
     self.means = {tuple(SDS_TIMESTEPS): timestep_means} if timestep_means is not None else {}
-    n = len(states["root_pos"])
-    look = dict(style={"description_width": "100px"}, layout=widgets.Layout(width="340px"))
-    slider = dict(continuous_update=False, **look)  # one redraw per change, not one per pixel dragged
-    self.controls = dict(
-      end_frame=widgets.IntSlider(value=min(150, n - 1), min=prior.window_size, max=n - 1, description="window end", **slider),
-      joint_noise=widgets.FloatSlider(value=0.0, min=0.0, max=0.3, step=0.01, description="joint noise", **slider),
-      time_stretch=widgets.FloatSlider(value=1.0, min=0.25, max=3.0, step=0.05, description="time stretch", **slider),
-      frozen_frames=widgets.IntSlider(value=0, min=0, max=prior.window_size - 1, description="frozen frames", **slider),
-      mirror_arms=widgets.Checkbox(value=False, description="mirror arms", **look),
-      w_s=widgets.FloatLogSlider(value=1.0, base=10, min=-1, max=1, description="w_s", readout_format=".2f", **slider),
-      timesteps=widgets.IntsInput(value=list(SDS_TIMESTEPS), min=0, max=prior.schedule.num_steps - 1, **look),
-    )
+    self.controls = _explorer_controls(prior, len(states["root_pos"]))
     self.out = widgets.Output(layout=widgets.Layout(width="820px"))
     k_label = widgets.Label(f"K, the diffusion steps scored (0-{prior.schedule.num_steps - 1}):")
     column = [*list(self.controls.values())[:-1], k_label, self.controls["timesteps"]]
@@ -175,13 +192,7 @@ class RewardExplorer:
   def _means_for(self, ks: tuple[int, ...]) -> torch.Tensor:
     "Normalisers for K: the mean error of the clip's own windows at those steps (measured once per K)."
     if ks not in self.means:
-      n = len(self.states["root_pos"])
-      ends = np.linspace(self.prior.window_size, n - 1, 64).astype(int)
-      windows = torch.stack([motion_features(**corrupted_window_states(self.states, int(e), self.prior.window_size)).float()
-                             for e in ends])
-      g = torch.Generator().manual_seed(0)
-      self.means[ks] = self.prior.sds_error(self.prior.clamp_to_range(windows), timesteps=ks, per_timestep=True,
-                                            generator=g).mean(0)
+      self.means[ks] = _clip_timestep_means(self.prior, self.states, ks)
     return self.means[ks]
 
   def update(self, *_) -> dict:
@@ -206,7 +217,7 @@ class RewardExplorer:
     self.last_redraw_s = time.perf_counter() - t0
     return result
 
-
+# %% ../nbs/03a_explorer.ipynb #da406133
 def reward_explorer(prior: MotionPrior, states: dict[str, torch.Tensor], timestep_means: torch.Tensor | None = None,
                     render: bool = True) -> RewardExplorer:
   "The reward explorer panel (`RewardExplorer`), ready to display."
