@@ -195,7 +195,7 @@ def _foot_sliding(env) -> torch.Tensor:
     contact = robot.data.body_link_pos_w[:, feet, 2] < 0.08
   return (speed * contact).sum(-1) / contact.sum(-1).clamp(min=1)
 
-
+# %% ../nbs/05_train.ipynb #2eae8445
 @torch.inference_mode()
 def rollout(wrapped, policy, steps: int, video: bool = False, progress: bool = True) -> dict:
   "Roll a policy out for `steps` control steps; per-step metrics `(steps, num_envs)` and optional frames."
@@ -227,7 +227,7 @@ def rollout(wrapped, policy, steps: int, video: bool = False, progress: bool = T
     result["frames"] = np.stack(frames)
   return result
 
-
+# %% ../nbs/05_train.ipynb #3e728f1f
 def plot_rollout(result: dict, title: str = ""):
   "Per-step curves (mean over envs) of the rollout's metrics; returns the figure."
   from matplotlib.figure import Figure
@@ -286,7 +286,7 @@ def eval_cli(argv: Sequence[str] | None = None):
   args = tyro.cli(EvalArgs, args=argv, prog="smp-eval")
   print(exit_on_error("smp-eval", lambda: metrics_table(evaluate(args), f"{args.task} ({args.checkpoint})")))
 
-
+# %% ../nbs/05_train.ipynb #dfd89382
 def _video_play_args(argv: Sequence[str]) -> argparse.Namespace:
   "The few of mjlab's play options that a headless `smp-play --video` uses; the rest are ignored."
   parser = argparse.ArgumentParser(prog="smp-play", add_help=False, allow_abbrev=False)  # "--video" is not "--video-length"
