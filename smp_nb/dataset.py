@@ -16,6 +16,7 @@ from typing import Sequence
 
 import numpy as np
 import torch
+from fastcore.basics import patch
 from tqdm.auto import tqdm
 
 # %% auto #0
@@ -155,46 +156,52 @@ class NormStats:
     center, half = self._params(z)
     return z * half + center
 
-  def to_arrays(self) -> dict[str, np.ndarray]:
-    return dict(
-      low=self.low, high=self.high, q_low=np.float64(self.q_low), q_high=np.float64(self.q_high),
-      min_span=np.float64(self.min_span), layout_names=np.array(self.layout.names),
-      layout_sizes=np.array(self.layout.sizes), layout_version=np.int64(self.layout.version),
-      num_frames=np.int64(self.num_frames), sources=np.array(self.sources, dtype=str),
+# %% ../nbs/01b_dataset.ipynb #09595722
+@patch
+def to_arrays(self: NormStats) -> dict[str, np.ndarray]:
+  return dict(
+    low=self.low, high=self.high, q_low=np.float64(self.q_low), q_high=np.float64(self.q_high),
+    min_span=np.float64(self.min_span), layout_names=np.array(self.layout.names),
+    layout_sizes=np.array(self.layout.sizes), layout_version=np.int64(self.layout.version),
+    num_frames=np.int64(self.num_frames), sources=np.array(self.sources, dtype=str),
+  )
+
+
+@patch(cls_method=True)
+def from_arrays(cls: NormStats, z, where: str = "norm stats") -> "NormStats":
+  try:
+    layout = FeatureLayout(tuple(z["layout_names"].tolist()), tuple(z["layout_sizes"].tolist()), int(z["layout_version"]))
+    stats = cls(
+      low=np.asarray(z["low"], np.float64), high=np.asarray(z["high"], np.float64), q_low=float(z["q_low"]),
+      q_high=float(z["q_high"]), min_span=float(z["min_span"]), layout=layout, num_frames=int(z["num_frames"]),
+      sources=tuple(str(s) for s in np.asarray(z["sources"]).tolist()),
     )
+  except KeyError as e:
+    raise ClipError(f"{where}: missing field {e}") from None
+  if stats.low.shape != (layout.dim,) or stats.high.shape != (layout.dim,):
+    raise ClipError(f"{where}: low/high have shapes {stats.low.shape}/{stats.high.shape}, expected ({layout.dim},)")
+  return stats
 
-  @classmethod
-  def from_arrays(cls, z, where: str = "norm stats") -> "NormStats":
-    try:
-      layout = FeatureLayout(tuple(z["layout_names"].tolist()), tuple(z["layout_sizes"].tolist()), int(z["layout_version"]))
-      stats = cls(
-        low=np.asarray(z["low"], np.float64), high=np.asarray(z["high"], np.float64), q_low=float(z["q_low"]),
-        q_high=float(z["q_high"]), min_span=float(z["min_span"]), layout=layout, num_frames=int(z["num_frames"]),
-        sources=tuple(str(s) for s in np.asarray(z["sources"]).tolist()),
-      )
-    except KeyError as e:
-      raise ClipError(f"{where}: missing field {e}") from None
-    if stats.low.shape != (layout.dim,) or stats.high.shape != (layout.dim,):
-      raise ClipError(f"{where}: low/high have shapes {stats.low.shape}/{stats.high.shape}, expected ({layout.dim},)")
-    return stats
 
-  def save(self, path: str | Path) -> Path:
-    return save_npz(path, **self.to_arrays())
+@patch
+def save(self: NormStats, path: str | Path) -> Path:
+  return save_npz(path, **self.to_arrays())
 
-  @classmethod
-  def load(cls, path: str | Path = NORM_STATS_PATH, layout: FeatureLayout = FEATURE_LAYOUT) -> "NormStats":
-    "Load stats and check they were computed for `layout`."
-    path = Path(path)
-    if not path.is_file():
-      raise ClipError(f"{path}: no such file")
-    try:
-      with np.load(path) as z:
-        stats = cls.from_arrays(z, where=str(path))
-    except (ValueError, OSError) as e:
-      raise ClipError(f"{path}: not a norm stats file ({e})") from None
-    if stats.layout != layout:
-      raise ClipError(f"{path}: computed for feature layout {stats.layout.to_dict()}, expected {layout.to_dict()}")
-    return stats
+
+@patch(cls_method=True)
+def load(cls: NormStats, path: str | Path = NORM_STATS_PATH, layout: FeatureLayout = FEATURE_LAYOUT) -> "NormStats":
+  "Load stats and check they were computed for `layout`."
+  path = Path(path)
+  if not path.is_file():
+    raise ClipError(f"{path}: no such file")
+  try:
+    with np.load(path) as z:
+      stats = cls.from_arrays(z, where=str(path))
+  except (ValueError, OSError) as e:
+    raise ClipError(f"{path}: not a norm stats file ({e})") from None
+  if stats.layout != layout:
+    raise ClipError(f"{path}: computed for feature layout {stats.layout.to_dict()}, expected {layout.to_dict()}")
+  return stats
 
 # %% ../nbs/01b_dataset.ipynb #5d9903f0
 def window_files(windows_dir: str | Path) -> list[Path]:
@@ -305,7 +312,7 @@ def plot_clip(
       a.set_xlabel("time [s]", fontsize=8)
   return fig
 
-
+# %% ../nbs/01b_dataset.ipynb #85229d22
 def plot_feature_histograms(
   normalized: np.ndarray,  # (..., 59) normalised features
   bins: int = 60,
