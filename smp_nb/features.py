@@ -122,7 +122,7 @@ def quat_apply_inverse(q: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
   "Rotate vectors `(..., 3)` by the inverse of unit quaternions `(..., 4)`: world -> frame of `q`."
   return quat_apply(quat_conjugate(q), v)
 
-
+# %% ../nbs/00_features.ipynb #521e2fa6
 def yaw_quat(q: torch.Tensor) -> torch.Tensor:
   "The heading (rotation about +z) of wxyz quaternions `(..., 4)`."
   w, x, y, z = q.unbind(-1)
