@@ -117,7 +117,7 @@ def _locate_parse_error(path: Path) -> ClipError:
           return ClipError(f"{path}: row {row}, column {col}: not a number: {cell.strip()[:20]!r}")
   return ClipError(f"{path}: could not be parsed as a {NUM_CSV_COLUMNS}-column CSV")
 
-
+# %% ../nbs/01_data.ipynb #55744d3e
 def load_clip_csv(
   path: str | Path,  # a LAFAN1-G1 CSV
   fps: float = 30.0,  # frame rate of the file
