@@ -33,7 +33,7 @@ def mjlab_g1_scene(num_envs: int, device: str = "cpu", env_spacing: float = 2.5)
   scene.initialize(sim.mj_model, sim.model, sim.data)
   return scene, sim
 
-
+# %% ../nbs/01a_bridge.ipynb #dafdb759
 def g1_frame_from_entity(
   robot,  # mjlab `Entity` of the G1
   env_origins: torch.Tensor,  # (num_envs, 3) scene origins, subtracted from positions
@@ -58,7 +58,7 @@ def g1_entity_indices(robot) -> tuple[list[int], list[int]]:
   ee_ids = robot.find_bodies(list(EE_BODY_NAMES), preserve_order=True)[0]
   return list(joint_ids), list(ee_ids)
 
-
+# %% ../nbs/01a_bridge.ipynb #da61bcf5
 def replay_in_mjlab(
   clip: Clip,  # resampled clip
   frames: np.ndarray,  # frame indices to set, one per environment
