@@ -51,6 +51,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'smp_nb.dataset.convert_clip': ('dataset.html#convert_clip', 'smp_nb/dataset.py'),
                                 'smp_nb.dataset.convert_dir': ('dataset.html#convert_dir', 'smp_nb/dataset.py'),
                                 'smp_nb.dataset.csv_to_npz_cli': ('dataset.html#csv_to_npz_cli', 'smp_nb/dataset.py'),
+                                'smp_nb.dataset.files_in': ('dataset.html#files_in', 'smp_nb/dataset.py'),
                                 'smp_nb.dataset.list_csvs': ('dataset.html#list_csvs', 'smp_nb/dataset.py'),
                                 'smp_nb.dataset.load_window_file': ('dataset.html#load_window_file', 'smp_nb/dataset.py'),
                                 'smp_nb.dataset.norm_stats_cli': ('dataset.html#norm_stats_cli', 'smp_nb/dataset.py'),

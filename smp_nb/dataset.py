@@ -20,8 +20,8 @@ from fastcore.basics import patch
 from tqdm.auto import tqdm
 
 # %% auto #0
-__all__ = ['DEFAULT_PLOT_CHANNELS', 'convert_clip', 'WindowFile', 'load_window_file', 'list_csvs', 'convert_dir', 'NormStats',
-           'window_files', 'compute_norm_stats', 'WindowDataset', 'plot_clip', 'plot_feature_histograms',
+__all__ = ['DEFAULT_PLOT_CHANNELS', 'convert_clip', 'WindowFile', 'load_window_file', 'files_in', 'list_csvs', 'convert_dir',
+           'NormStats', 'window_files', 'compute_norm_stats', 'WindowDataset', 'plot_clip', 'plot_feature_histograms',
            'CsvToNpzArgs', 'NormStatsArgs', 'csv_to_npz_cli', 'norm_stats_cli']
 
 # %% ../nbs/01b_dataset.ipynb #485c1d66
@@ -88,15 +88,24 @@ def load_window_file(path: str | Path, layout: FeatureLayout = FEATURE_LAYOUT) -
   return f
 
 # %% ../nbs/01b_dataset.ipynb #4351b761
+def files_in(
+  folder: str | Path,  # searched directly, not recursively
+  pattern: str,  # glob, e.g. `*.csv`
+  what: str,  # how the error names the missing files
+) -> list[Path]:
+  "The files matching `pattern` directly in `folder`, sorted; a clear error if the folder is missing or holds none."
+  folder = Path(folder)
+  if not folder.is_dir():
+    raise ClipError(f"{folder}: no such directory")
+  files = sorted(folder.glob(pattern))
+  if not files:
+    raise ClipError(f"{folder}: no {what}")
+  return files
+
+
 def list_csvs(input_dir: str | Path) -> list[Path]:
   "The `*.csv` files directly in `input_dir`, sorted; a clear error if there are none."
-  input_dir = Path(input_dir)
-  if not input_dir.is_dir():
-    raise ClipError(f"{input_dir}: no such directory")
-  files = sorted(input_dir.glob("*.csv"))
-  if not files:
-    raise ClipError(f"{input_dir}: no *.csv files")
-  return files
+  return files_in(input_dir, "*.csv", "*.csv files")
 
 
 def convert_dir(
@@ -206,13 +215,7 @@ def load(cls: NormStats, path: str | Path = NORM_STATS_PATH, layout: FeatureLayo
 # %% ../nbs/01b_dataset.ipynb #5d9903f0
 def window_files(windows_dir: str | Path) -> list[Path]:
   "The converted `*.npz` files directly in `windows_dir`, sorted; a clear error if there are none."
-  windows_dir = Path(windows_dir)
-  if not windows_dir.is_dir():
-    raise ClipError(f"{windows_dir}: no such directory")
-  files = sorted(windows_dir.glob("*.npz"))
-  if not files:
-    raise ClipError(f"{windows_dir}: no *.npz windows files")
-  return files
+  return files_in(windows_dir, "*.npz", "*.npz windows files")
 
 
 def compute_norm_stats(
