@@ -45,6 +45,9 @@ HEAD = SceneEntityCfg("robot", site_names=(HEAD_SITE,))
 
 def head_height_and_velocity(env, asset_cfg: SceneEntityCfg = HEAD) -> tuple[torch.Tensor, torch.Tensor]:
   "World height and upward velocity of the head site `(num_envs,)` each."
+  if isinstance(asset_cfg.site_ids, slice):  # unresolved, it would read the robot's first site (the pelvis IMU)
+    raise ValueError(f"{asset_cfg.site_names}: site not resolved; mjlab resolves a SceneEntityCfg only when a term's "
+                     "params pass it (asset_cfg=head_site())")
   data = env.scene[asset_cfg.name].data
   return data.site_pos_w[:, asset_cfg.site_ids, 2][:, 0], data.site_lin_vel_w[:, asset_cfg.site_ids, 2][:, 0]
 
