@@ -2,8 +2,8 @@
 
 usage: uv run python bench/bench_prior.py [--prior smp_nb/datasets/priors/loco.pt] [--device cpu]
 
-Training throughput: optimiser steps of the default denoiser (width 128, 2 layers, 4 heads) at batch 256 x 4 draws,
-on all available threads vs one thread (the baseline). Sampling: a pool of 4096 windows with DDPM (50 steps, the
+Training throughput: optimiser steps of a denoiser shaped like the prior's (its width, depth, heads and window) at
+batch 256 x 4 draws, on all available threads vs one thread (the baseline). Sampling: a pool of 4096 windows with DDPM (50 steps, the
 baseline) vs DDIM (10 steps). Prints a markdown table.
 """
 import argparse
@@ -13,16 +13,16 @@ import time
 
 import torch
 
-from smp_nb.diffusion import Denoiser, DenoiserConfig, NoiseSchedule, load_prior
+from smp_nb.diffusion import Denoiser, NoiseSchedule, load_prior
 from smp_nb.pretrain import _diffusion_loss
 
 
-def train_rate(device, steps=20, batch=256, draws=4):
-  model = Denoiser(DenoiserConfig()).to(device)
+def train_rate(model_cfg, device, steps=20, batch=256, draws=4):
+  model = Denoiser(model_cfg).to(device)
   opt = torch.optim.AdamW(model.parameters(), lr=3e-4, weight_decay=1e-4)
   alpha_bars = NoiseSchedule().alpha_bars.float().to(device)
   g = torch.Generator().manual_seed(0)
-  x = torch.randn(batch, 10, 59, device=device)
+  x = torch.randn(batch, model_cfg.window_size, model_cfg.feature_dim, device=device)
   for i in range(steps + 3):
     if i == 3:
       if device.type == "cuda":
@@ -58,15 +58,16 @@ def main():
   args = ap.parse_args()
   device = torch.device(args.device)
   threads = torch.get_num_threads()
-  rate = train_rate(device)
-  torch.set_num_threads(1)
-  rate_1 = train_rate(device)
-  torch.set_num_threads(threads)
   prior = load_prior(args.prior, device=device)
+  model_cfg = prior.denoiser.cfg
+  rate = train_rate(model_cfg, device)
+  torch.set_num_threads(1)
+  rate_1 = train_rate(model_cfg, device)
+  torch.set_num_threads(threads)
   ddpm = sample_seconds(prior, "ddpm", 50)
   ddim = sample_seconds(prior, "ddim", 10)
   peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-  print(f"machine: {platform.node()}, {args.device}, torch threads {threads}\n")
+  print(f"machine: {platform.node()}, {args.device}, torch threads {threads}; {args.prior}: {model_cfg}\n")
   print("| measure | value | baseline | ratio |")
   print("|---|---|---|---|")
   print(f"| training throughput [window draws/s] (batch 256 x 4 draws) | {rate:,.0f} | {rate_1:,.0f} (1 thread) | {rate / rate_1:.2f}x |")

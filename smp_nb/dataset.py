@@ -7,7 +7,7 @@ the `smp-csv-to-npz` / `smp-norm-stats` command lines."""
 from __future__ import annotations
 
 from ._util import exit_on_error
-from .data import NORM_STATS_PATH, ClipError, clip_states, load_resampled, save_npz, states_to_windows
+from .data import NORM_STATS_PATH, Clip, ClipError, clip_states, load_resampled, save_npz, states_to_windows
 from .features import FEATURE_DIM, FEATURE_LAYOUT, FeatureLayout
 
 import dataclasses
@@ -64,6 +64,12 @@ class WindowFile:
   layout: FeatureLayout
   source: str
   source_sha256: str
+
+  def clip(self) -> Clip:
+    "The resampled clip the windows were cut from, to cut windows of another length (e.g. for a quality report)."
+    q = self.qpos.astype(np.float64)
+    return Clip(root_pos=q[:, :3], root_quat=q[:, 3:7], joint_pos=q[:, 7:], fps=self.fps, source=self.source,
+                sha256=self.source_sha256)
 
 
 def load_window_file(path: str | Path, layout: FeatureLayout = FEATURE_LAYOUT) -> WindowFile:

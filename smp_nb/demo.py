@@ -6,10 +6,10 @@
 from __future__ import annotations
 
 from ._util import atomic_write, write_video
-from .data import lafan_dir, synthetic_clip, write_clip_csv
-from .dataset import NormStats, convert_clip, load_window_file, plot_clip, plot_feature_histograms
+from .data import clip_states, lafan_dir, states_to_windows, synthetic_clip, write_clip_csv
+from .dataset import NormStats, WindowFile, convert_clip, load_window_file, plot_clip, plot_feature_histograms
 from .diffusion import load_prior
-from .quality import CORRUPTIONS, prior_report, render_windows, report_table
+from .quality import CORRUPTIONS, prior_report, render_windows, report_table, report_window_size
 from .render import NO_RENDERER, can_render, render_qpos
 from .reward import PRIORS_DIR
 from smp_nb.train import (
@@ -77,7 +77,7 @@ def data_stage(
 
 # %% ../nbs/05a_demo.ipynb #5a000010
 def prior_stage(
-  windows,  # (N, 10, 59) raw windows of the demo clip
+  clip_file: WindowFile,  # the demo clip, converted
   out: Path,  # where the video goes
   device: str = "cpu",
   fast: bool = False,  # fewer windows and samples
@@ -85,9 +85,11 @@ def prior_stage(
 ) -> tuple[dict, dict[str, Path]]:  # the quality report on the clip, and the paths written
   "Score the clip with the shipped loco prior against corrupted copies, and sample (and render) denoised windows."
   prior = load_prior(PRIORS_DIR / "loco.pt", device=device)
+  # windows long enough for the corruptions in time, cut from the clip the windows file keeps
+  windows = states_to_windows(clip_states(clip_file.clip()), report_window_size(prior.window_size))
   report = prior_report(prior, windows, max_windows=256 if fast else 1024)
   sampled = prior.sample(2 if fast else 6, method="ddpm", generator=torch.Generator(device=prior.device).manual_seed(0)).cpu()
-  real = torch.as_tensor(windows[:: max(1, len(windows) // len(sampled))][: len(sampled)])
+  real = torch.as_tensor(windows[:: max(1, len(windows) // len(sampled))][: len(sampled), -prior.window_size:])
   paths = {}
   if video:
     paths["denoised_video"] = write_video(Path(out) / "denoised_vs_real.mp4", render_windows(sampled, beside=real), fps=10)
@@ -135,7 +137,7 @@ def run_demo(args: DemoArgs) -> dict[str, Path]:
     if stage == "data":
       paths = data_stage(args.csv, out, video=videos and not args.fast, video_seconds=2.0 if args.fast else 4.0)
     elif stage == "prior":
-      report, written = prior_stage(load_window_file(paths["windows"]).windows, out, args.device, args.fast, videos)
+      report, written = prior_stage(load_window_file(paths["windows"]), out, args.device, args.fast, videos)
       paths.update(written)
     elif stage == "training":
       paths["checkpoint"] = training_stage(out / "logs", num_envs, iterations, args.device, 128 if args.fast else 512)

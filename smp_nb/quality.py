@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from ._util import atomic_write, exit_on_error, write_video
-from .data import Clip, ClipError, clip_states, load_resampled, states_to_windows
+from .data import ClipError, clip_states, load_resampled, states_to_windows
 from .dataset import load_window_file
 from .diffusion import SDS_TIMESTEPS, MotionPrior, PriorError, load_prior
 from .features import FEATURE_LAYOUT, motion_features, replayed_states, window_to_qpos, window_to_states
@@ -26,15 +26,18 @@ import torch
 import tyro
 
 # %% auto #0
-__all__ = ['CORRUPTIONS', 'REPORT_WINDOW', 'PER_TIMESTEP_KS', 'time_stretched', 'corrupt_windows', 'auroc', 'prior_report',
+__all__ = ['CORRUPTIONS', 'PER_TIMESTEP_KS', 'report_window_size', 'time_stretched', 'corrupt_windows', 'auroc', 'prior_report',
            'report_table', 'plot_report', 'render_windows', 'SampleArgs', 'sample_cli', 'ReportArgs',
            'prior_report_cli']
 
 # %% ../nbs/02b_quality.ipynb #ac6b8b63
 CORRUPTIONS = ("joint noise 0.05 rad", "joint noise 0.1 rad", "shuffled frames", "time stretch x1.5", "time stretch x0.67",
                "frozen pose", "velocities x2")
-REPORT_WINDOW = 15
-"Frames of motion behind each window of a quality report: 10 played 1.5 times faster span 14.5 of them."
+
+
+def report_window_size(window_size: int) -> int:
+  "Frames of motion behind each window of a quality report on a prior of `window_size` frames (the x1.5 replay's span)."
+  return math.ceil((window_size - 1) * 1.5) + 1
 
 
 def time_stretched(
@@ -96,7 +99,7 @@ PER_TIMESTEP_KS = (0, 1, 2, 3, 4, 6, 8, 12, 15, 22, 30, 40)
 
 def prior_report(
   prior: MotionPrior,
-  windows,  # (B, L, 59) raw real windows the prior was not trained on; L >= REPORT_WINDOW for the corruptions in time
+  windows,  # (B, L, 59) raw real windows the prior was not trained on; L >= report_window_size(W) for those in time
   max_windows: int = 4096,  # subsample for speed
   seed: int = 0,
   batch_size: int = 2048,
@@ -104,7 +107,7 @@ def prior_report(
   per_timestep: Sequence[int] = (),  # also give the AUROC of each of these steps alone (e.g. `PER_TIMESTEP_KS`)
   noise_draws: int = 1,  # fresh-noise draws averaged per window
 ) -> dict:
-  "Mean SDS error of real and corrupted windows and the real-vs-corrupted AUROC of each corruption."
+  "Mean SDS errors of real and corrupted windows, AUROCs, and how often a corrupted window scores worse than its real one."
   windows = torch.as_tensor(windows, dtype=torch.float32)
   g = torch.Generator().manual_seed(seed)
   if len(windows) > max_windows:
@@ -112,7 +115,7 @@ def prior_report(
   ks = list(dict.fromkeys([*timesteps, *per_timestep]))  # every step scored once, per window
   headline = [ks.index(k) for k in timesteps]
 
-  def errors(x):  # (B, len(ks)) mean over noise draws
+  def errors(x):  # (B, len(ks)) mean over noise draws; the same draws for every x, so pairs differ only by the corruption
     noise = torch.Generator(device=prior.device).manual_seed(seed)
     return torch.stack([
       torch.cat([prior.sds_error(x[i : i + batch_size], ks, per_timestep=True, generator=noise).cpu()
@@ -129,17 +132,20 @@ def prior_report(
       continue
     report[kind] = {"mean_error": float(fake[:, headline].mean()), "scores": fake[:, headline].mean(1),
                     "auroc": auroc(fake[:, headline].mean(1), real[:, headline].mean(1)),
+                    "paired": float((fake[:, headline].mean(1) > real[:, headline].mean(1)).mean()),
                     "auroc_per_timestep": [auroc(fake[:, ks.index(k)], real[:, ks.index(k)]) for k in per_timestep]}
   return report
 
 # %% ../nbs/02b_quality.ipynb #b4651ebb
 def report_table(report: dict) -> str:
   "The report as a markdown table (and, when it has them, the AUROC of each diffusion step alone)."
-  lines = [f"| windows | mean SDS error (K = {', '.join(map(str, report['timesteps']))}) | AUROC vs real |", "|---|---|---|"]
-  lines.append(f"| real (held out, n={report['num_windows']}) | {report['real']['mean_error']:.4f} | - |")
+  lines = [f"| windows | mean SDS error (K = {', '.join(map(str, report['timesteps']))}) | AUROC vs real "
+           "| paired: worse than its own real window |", "|---|---|---|---|"]
+  lines.append(f"| real (held out, n={report['num_windows']}) | {report['real']['mean_error']:.4f} | - | - |")
   kinds = [k for k in CORRUPTIONS if k in report]
   for kind in kinds:
-    lines.append(f"| {kind} | {report[kind]['mean_error']:.4f} | {report[kind]['auroc']:.3f} |")
+    r = report[kind]
+    lines.append(f"| {kind} | {r['mean_error']:.4f} | {r['auroc']:.3f} | {r['paired']:.3f} |")
   if report.get("per_timestep"):
     lines += ["", "| k | " + " | ".join(kinds) + " |", "|---" * (len(kinds) + 1) + "|"]
     for j, k in enumerate(report["per_timestep"]):
@@ -160,7 +166,8 @@ def plot_report(report: dict, title: str = ""):
   bins = np.logspace(np.log10(max(all_scores.min(), 1e-4)), np.log10(all_scores.max()), 60)
   ax.hist(report["real"]["scores"], bins=bins, histtype="stepfilled", alpha=0.4, color="k", label="real (held out)")
   for kind in kinds:
-    ax.hist(report[kind]["scores"], bins=bins, histtype="step", lw=1.2, label=f"{kind} (AUROC {report[kind]['auroc']:.2f})")
+    r = report[kind]
+    ax.hist(r["scores"], bins=bins, histtype="step", lw=1.2, label=f"{kind} (AUROC {r['auroc']:.2f}, paired {r['paired']:.2f})")
   ax.set(xscale="log", xlabel=f"SDS error (mean over K = {report['timesteps']})", ylabel="windows", title=title)
   ax.legend(fontsize=7)
   if per_k:
@@ -220,7 +227,7 @@ def sample_cli(argv: Sequence[str] | None = None):
     print(f"wrote {args.output}")
     if args.video:
       video = write_video(Path(args.output).with_suffix(".mp4"), render_windows(windows[: args.video_windows]),
-                          fps=10)  # 5x slow motion: one 0.2 s window lasts 1 s
+                          fps=10)  # 5x slow motion: a 50 fps window of W frames lasts W / 10 s
       print(f"wrote {video}")
 
   exit_on_error("smp-sample", run)
@@ -239,8 +246,8 @@ class ReportArgs:
   device: str = "cpu"
 
 
-def _report_windows(data_dir: Path, clips: Sequence[str]) -> tuple[np.ndarray, list[str]]:
-  "`REPORT_WINDOW`-frame raw windows of `clips` (and the stems chosen) from a folder of .npz windows or of CSVs."
+def _report_windows(data_dir: Path, clips: Sequence[str], length: int) -> tuple[np.ndarray, list[str]]:
+  "Raw windows of `length` frames of `clips` (and the stems chosen) from a folder of .npz windows or of CSVs."
   data_dir = Path(data_dir)
   npz = {p.stem: p for p in data_dir.glob("*.npz")}
   csv = {p.stem: p for p in data_dir.glob("*.csv")}
@@ -250,14 +257,8 @@ def _report_windows(data_dir: Path, clips: Sequence[str]) -> tuple[np.ndarray, l
   chosen = select_clips(available, clips, "clips")
   windows = []
   for c in chosen:
-    if npz:  # the windows file keeps its clip's resampled qpos: rebuild the states, then longer windows
-      f = load_window_file(npz[c])
-      q = f.qpos.astype(np.float64)
-      clip = Clip(root_pos=q[:, :3], root_quat=q[:, 3:7], joint_pos=q[:, 7:], fps=f.fps, source=f.source,
-                  sha256=f.source_sha256)
-    else:
-      clip = load_resampled(csv[c])
-    windows.append(states_to_windows(clip_states(clip), REPORT_WINDOW))
+    clip = load_window_file(npz[c]).clip() if npz else load_resampled(csv[c], length)
+    windows.append(states_to_windows(clip_states(clip), length))
   return np.concatenate(windows), chosen
 
 # %% ../nbs/02b_quality.ipynb #39c3d76c
@@ -270,7 +271,7 @@ def prior_report_cli(argv: Sequence[str] | None = None):
     clips = args.clips or tuple(prior.holdout_clips)
     if not clips:
       raise PriorError(f"{args.checkpoint}: no held-out clips recorded; name the clips to score with --clips")
-    windows, chosen = _report_windows(args.data_dir, clips)
+    windows, chosen = _report_windows(args.data_dir, clips, report_window_size(prior.window_size))
     overlap = sorted({m["clip"] for m in prior.manifest} & set(chosen))
     if overlap:
       print(f"warning: {overlap} were used in training; their scores are optimistic", file=sys.stderr)

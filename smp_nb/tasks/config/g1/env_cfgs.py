@@ -6,6 +6,7 @@ __all__ = ['g1_spec_with_head', 'remove_term', 'smp_g1_events', 'smp_g1_env_cfg'
 import mujoco
 
 from ....features import importing_mjlab
+from ....diffusion import read_checkpoint
 from ....reward import PRIORS_DIR, SmpCfg, TaskTermCfg, smp_reward_term
 from ...mdp.commands import LocationCommandCfg, SteeringCommandCfg
 from ...mdp.events import GsiCfg, gsi_refresh, gsi_reset
@@ -229,8 +230,10 @@ def task_settings(task_id: str) -> dict[str, str]:
     terminations.append(f"{name}({params})" if params else name)
   dist = rl.actor.distribution_cfg
   algo = rl.algorithm
+  prior = read_checkpoint(smp.prior)  # the reward scores windows of the prior's length
   return {
     "prior": smp.prior.name,
+    "prior window": f"{prior['window_size']} frames at {prior['fps']:g} fps",
     "reward terms": ", ".join(sorted(cfg.rewards)),
     "task reward": _format_terms(smp_term.params["task_terms"]),
     "composition": smp.composition,
