@@ -123,16 +123,17 @@ def prior_report(
 
   W = prior.window_size
   real = errors(windows[:, -W:])
+  real_scores = real[:, headline].mean(1)
   report = {"num_windows": len(windows), "timesteps": list(timesteps), "per_timestep": list(per_timestep),
-            "real": {"mean_error": float(real[:, headline].mean()), "scores": real[:, headline].mean(1)}}
+            "real": {"mean_error": float(real_scores.mean()), "scores": real_scores}}
   for kind in CORRUPTIONS:
     try:
       fake = errors(corrupt_windows(windows, kind, g, window_size=W))
     except ValueError:  # windows too short for a corruption in time
       continue
-    report[kind] = {"mean_error": float(fake[:, headline].mean()), "scores": fake[:, headline].mean(1),
-                    "auroc": auroc(fake[:, headline].mean(1), real[:, headline].mean(1)),
-                    "paired": float((fake[:, headline].mean(1) > real[:, headline].mean(1)).mean()),
+    scores = fake[:, headline].mean(1)
+    report[kind] = {"mean_error": float(scores.mean()), "scores": scores, "auroc": auroc(scores, real_scores),
+                    "paired": float((scores > real_scores).mean()),  # windows are in the same order as their real ones
                     "auroc_per_timestep": [auroc(fake[:, ks.index(k)], real[:, ks.index(k)]) for k in per_timestep]}
   return report
 
