@@ -1,6 +1,7 @@
 """Env-steps/s of Smp-Forward-G1 against mjlab's plain G1 velocity task at several num_envs, and the SMP reward's share.
 
 usage: uv run python bench/bench_gpu_forward.py [--num-envs 4096 8192 16384] [--steps 200] [--compile] [--device cuda:0]
+       uv run python bench/bench_gpu_forward.py --num-envs 4 --steps 5 --gsi-pool-size 16   # a check on the CPU
 
 Made for a lent GPU (it runs on the CPU too, with small numbers, as a check that it works). For each num_envs, in one
 process: build Smp-Forward-G1 and Mjlab-Velocity-Flat-Unitree-G1, step each `--steps` times with random actions after a
@@ -13,6 +14,9 @@ import json
 import time
 
 import torch
+import warp as wp
+
+wp.config.quiet = True
 
 
 def _sync(device: str):
@@ -42,7 +46,7 @@ def score_seconds(state, repeats: int, device: str) -> float:
   return (time.perf_counter() - t0) / repeats
 
 
-def bench(num_envs: int, steps: int, device: str, compile_denoiser: bool) -> list[dict]:
+def bench(num_envs: int, steps: int, device: str, compile_denoiser: bool, gsi_pool_size: int | None = None) -> list[dict]:
   from mjlab.tasks.registry import load_env_cfg
 
   from smp_nb.tasks import build_env, make_env
@@ -50,7 +54,7 @@ def bench(num_envs: int, steps: int, device: str, compile_denoiser: bool) -> lis
   rows = []
   with torch.inference_mode():
     t0 = time.perf_counter()
-    env = make_env("Smp-Forward-G1", num_envs=num_envs, device=device, seed=0)
+    env = make_env("Smp-Forward-G1", num_envs=num_envs, device=device, seed=0, gsi_pool_size=gsi_pool_size)
     env.reset()
     build_s = time.perf_counter() - t0
     smp_rate = steps_per_second(env, steps, device)
@@ -90,12 +94,13 @@ def main():
   ap.add_argument("--steps", type=int, default=200)
   ap.add_argument("--device", default="cuda:0" if torch.cuda.is_available() else "cpu")
   ap.add_argument("--compile", action="store_true")
+  ap.add_argument("--gsi-pool-size", type=int, help="default: the task's (4096, as in training); smaller for CPU checks")
   args = ap.parse_args()
   import smp_nb.tasks  # noqa: F401  (registers the tasks)
   if args.device.startswith("cuda"):
     print(json.dumps({"gpu": torch.cuda.get_device_name(0), "memory_gb": torch.cuda.get_device_properties(0).total_memory / 2**30}))
   for n in args.num_envs:
-    for row in bench(n, args.steps, args.device, args.compile):
+    for row in bench(n, args.steps, args.device, args.compile, args.gsi_pool_size):
       if args.device.startswith("cuda"):
         row["max_memory_gb"] = round(torch.cuda.max_memory_allocated() / 2**30, 2)
       print(json.dumps(row), flush=True)
