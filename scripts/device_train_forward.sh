@@ -6,11 +6,12 @@
 #     . .device-kit/env/env.sh && bash scripts/device_train_forward.sh [SECONDS] [NUM_ENVS] [mjlab train options...]
 #   Back here, ship it and record the session (BENCHMARKS.md, "The Forward campaign"):
 #     uv run smp-campaign <the call's files_at folder> --device-seconds <the session's device seconds>
-#   On a CPU, as CI does (tiny settings, same path): bash scripts/ci_campaign_check.sh
 #
 # The training stops itself on SIGINT after SECONDS and saves the iteration it was in (SmpOnPolicyRunner), so the time
-# limit throws nothing away; 30 s later a still-running process is killed. SMP_RESUME_FROM picks another checkpoint to
-# resume from (default: the shipped policy; a missing file means a fresh start).
+# limit throws nothing away; 30 s later a still-running process is killed. While it trains, the newest finished
+# checkpoint and the events file are copied into $OUT every few seconds, so a call that is cut short still brings them
+# back. SMP_RESUME_FROM picks another checkpoint to resume from (default: the shipped policy; no file: a fresh start).
+# The 05b_campaign notebook runs this script on the CPU with tiny settings in every test run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-420}  # a device call may run 600 s; Warp compiles its CUDA kernels for ~100 s first on a fresh machine
@@ -21,29 +22,58 @@ out=${OUT:-outputs/device}
 log_root=$(mktemp -d)/logs  # a fresh folder, so the newest run below is this call's
 mkdir -p "$out"
 started=$(date +%s)
-resume=()
+resume=() resumed_sha=""
 if [ -f "$resume_from" ]; then
   mkdir -p "$log_root/smp_forward_g1/shipped"
   cp "$resume_from" "$log_root/smp_forward_g1/shipped/model_0.pt"
   resume=(--agent.resume True --agent.load-run shipped --agent.load-checkpoint model_0.pt)
+  resumed_sha=$(sha256sum "$resume_from" | cut -d' ' -f1)
   echo "resuming from $resume_from"
 fi
+
+write_session() {  # $1: end time or null, $2: exit status or null, $3: checkpoint name
+  cat > "$out/session.json.tmp" <<JSON
+{"task": "Smp-Forward-G1", "num_envs": $num_envs, "seconds_limit": $seconds, "started": $started, "ended": $1,
+ "exit_status": $2, "checkpoint": "$3", "resumed_from_sha256": "$resumed_sha",
+ "extra_args": "$extra_args", "gpu": "$(nvidia-smi --query-gpu=name --format=csv,noheader 2>/dev/null | head -1)"}
+JSON
+  mv "$out/session.json.tmp" "$out/session.json"
+}
+
+newest=""
+sync_out() {  # $1: "final" copies the newest checkpoint even if it was just written
+  local run candidate
+  run=$(ls -td "$log_root"/smp_forward_g1/*/ 2>/dev/null | grep -v /shipped/ | head -1)
+  [ -n "$run" ] || return 0
+  candidate=$(ls "$run" | grep -E '^model_[0-9]+\.pt$' | sort -V | tail -1)
+  # a checkpoint still being written is left for the next round
+  if [ -n "$candidate" ] && [ "$candidate" != "$newest" ] && \
+     { [ "${1:-}" = final ] || [ $(( $(date +%s) - $(stat -c %Y "$run$candidate") )) -ge 3 ]; }; then
+    cp "$run$candidate" "$out/$candidate.part" && mv "$out/$candidate.part" "$out/$candidate" || return 0
+    [ -n "$newest" ] && rm -f "$out/$newest"
+    newest=$candidate
+  fi
+  cp "$run"events.out.tfevents.* "$out/" 2>/dev/null
+  return 0
+}
+
+extra_args="$*"
+write_session null null ""
 timeout --signal=INT --kill-after=30 "$seconds" python3 -X faulthandler -c "from smp_nb.train import train_cli; train_cli()" \
   Smp-Forward-G1 --env.scene.num-envs "$num_envs" --agent.save-interval 25 --log-root "$log_root" "${resume[@]}" "$@" \
-  > "$out/train.log" 2>&1
+  > "$out/train.log" 2>&1 &
+trainer=$!
+while kill -0 "$trainer" 2>/dev/null; do
+  sleep 5
+  sync_out
+done
+wait "$trainer"
 status=$?
+sync_out final
 ended=$(date +%s)
 echo "training stopped with status $status after $((ended - started)) s (limit $seconds s)"
-run=$(ls -td "$log_root"/smp_forward_g1/*/ 2>/dev/null | grep -v /shipped/ | head -1)
-newest=$( [ -n "$run" ] && ls "$run" | grep -E '^model_[0-9]+\.pt$' | sort -V | tail -1)
-[ -n "$newest" ] && cp "$run$newest" "$out/" && echo "checkpoint: $newest"
-[ -n "$run" ] && cp "$run"events.out.tfevents.* "$out/" 2>/dev/null
-resumed_sha=$( [ -f "$resume_from" ] && sha256sum "$resume_from" | cut -d' ' -f1)
-cat > "$out/session.json" <<JSON
-{"task": "Smp-Forward-G1", "num_envs": $num_envs, "seconds_limit": $seconds, "started": $started, "ended": $ended,
- "exit_status": $status, "checkpoint": "${newest:-}", "resumed_from_sha256": "${resumed_sha:-}",
- "extra_args": "$*", "host_gpu": "$(nvidia-smi --query-gpu=name --format=csv,noheader 2>/dev/null | head -1)"}
-JSON
+[ -n "$newest" ] && echo "checkpoint: $newest"
+write_session "$ended" "$status" "$newest"
 tail -c 15000000 "$out/train.log" > "$out/train.log.tail" && mv "$out/train.log.tail" "$out/train.log"
 ls -la "$out"
 [ -n "$newest" ] || { echo "no checkpoint was written: see $out/train.log"; tail -20 "$out/train.log"; exit 1; }

@@ -7,7 +7,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                'smp_nb.bridge.replay_in_mjlab': ('bridge.html#replay_in_mjlab', 'smp_nb/bridge.py')},
             'smp_nb.campaign': { 'smp_nb.campaign.CampaignArgs': ('campaign.html#campaignargs', 'smp_nb/campaign.py'),
                                  'smp_nb.campaign.Session': ('campaign.html#session', 'smp_nb/campaign.py'),
-                                 'smp_nb.campaign._first_wall_time': ('campaign.html#_first_wall_time', 'smp_nb/campaign.py'),
+                                 'smp_nb.campaign._wall_times': ('campaign.html#_wall_times', 'smp_nb/campaign.py'),
                                  'smp_nb.campaign.append_record': ('campaign.html#append_record', 'smp_nb/campaign.py'),
                                  'smp_nb.campaign.campaign_cli': ('campaign.html#campaign_cli', 'smp_nb/campaign.py'),
                                  'smp_nb.campaign.git_revision': ('campaign.html#git_revision', 'smp_nb/campaign.py'),

@@ -59,7 +59,7 @@ def read_session(folder: str | Path) -> Session:
     raise FileNotFoundError(f"{folder}: no tensorboard events file (events.out.tfevents.*)")
   return Session(folder, models[-1], info)
 
-# %% ../nbs/05b_campaign.ipynb #4812870e
+# %% ../nbs/05b_campaign.ipynb #1d156299
 CURVE_COLUMNS = {  # record column: the tensorboard tag it comes from
   "episode_length": "Train/mean_episode_length",
   "reward": "Train/mean_reward",
@@ -70,12 +70,14 @@ CURVE_COLUMNS = {  # record column: the tensorboard tag it comes from
 ITERATION_TAG = "Perf/total_fps"  # logged by rsl-rl every iteration
 
 
-def _first_wall_time(folder: Path, tag: str) -> float:
+def _wall_times(folder: Path, tag: str) -> tuple[float, float]:
+  "When the first and the last value of `tag` were logged (seconds since the epoch)."
   from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 
   acc = EventAccumulator(str(folder), size_guidance={"scalars": 0})
   acc.Reload()
-  return float(acc.Scalars(tag)[0].wall_time)
+  events = acc.Scalars(tag)
+  return float(events[0].wall_time), float(events[-1].wall_time)
 
 
 def session_summary(session: Session, steps_per_env: int = 24, tail: int = 10) -> dict:
@@ -85,12 +87,15 @@ def session_summary(session: Session, steps_per_env: int = 24, tail: int = 10) -
     raise ValueError(f"{session.folder}: the events file logged no iteration ({ITERATION_TAG})")
   iterations, fps = curves[ITERATION_TAG]
   info = session.info
+  first_logged, last_logged = _wall_times(session.folder, ITERATION_TAG)
+  # a call cut short by its limit never wrote its end time: the last logged iteration is the best lower bound
+  ended = info["ended"] if info.get("ended") is not None else last_logged
   summary = {
     "iterations_from": int(iterations[0]), "iterations_to": int(iterations[-1]), "iterations": len(iterations),
     "num_envs": int(info["num_envs"]), "env_steps": len(iterations) * int(info["num_envs"]) * steps_per_env,
     "env_steps_per_s": float(np.median(fps)),
-    "first_iteration_s": _first_wall_time(session.folder, ITERATION_TAG) - float(info["started"]),
-    "train_s": float(info["ended"]) - float(info["started"]),
+    "first_iteration_s": first_logged - float(info["started"]),
+    "train_s": float(ended) - float(info["started"]),
   }
   for column, tag in CURVE_COLUMNS.items():
     summary[column] = float(np.mean(curves[tag][1][-tail:])) if tag in curves else float("nan")
