@@ -253,7 +253,7 @@ def plot_campaign(curves_dir: str | Path, tags: Sequence[str] = tuple(CURVE_COLU
   fig.axes[0].legend(fontsize=7)
   return fig
 
-# %% ../nbs/05b_campaign.ipynb #a8baf9ec
+# %% ../nbs/05b_campaign.ipynb #bb39b13b
 @dataclasses.dataclass
 class CampaignArgs:
   "Ship a training session's checkpoint, evaluate it and add its row to the campaign record."
@@ -291,6 +291,9 @@ def record_session(args: CampaignArgs) -> dict:
 
 def campaign_cli(argv: Sequence[str] | None = None):
   "Entry point of `smp-campaign`."
+  import warp as wp
+
   args = tyro.cli(CampaignArgs, args=argv, prog="smp-campaign")
+  wp.config.quiet = True  # no line per Warp kernel module loaded
   row = exit_on_error("smp-campaign", lambda: record_session(args))
   print("\n".join(f"{k}: {v:.4g}" if isinstance(v, float) else f"{k}: {v}" for k, v in row.items()))
