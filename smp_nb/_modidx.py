@@ -134,6 +134,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                  'smp_nb.features.g1_model': ('features.html#g1_model', 'smp_nb/features.py'),
                                  'smp_nb.features.g1_spec_path': ('features.html#g1_spec_path', 'smp_nb/features.py'),
                                  'smp_nb.features.importing_mjlab': ('features.html#importing_mjlab', 'smp_nb/features.py'),
+                                 'smp_nb.features.load_triton_before_osmesa': ( 'features.html#load_triton_before_osmesa',
+                                                                                'smp_nb/features.py'),
                                  'smp_nb.features.matrix_from_quat': ('features.html#matrix_from_quat', 'smp_nb/features.py'),
                                  'smp_nb.features.matrix_to_rot6d': ('features.html#matrix_to_rot6d', 'smp_nb/features.py'),
                                  'smp_nb.features.motion_features': ('features.html#motion_features', 'smp_nb/features.py'),

@@ -5,7 +5,9 @@
 # %% ../nbs/00a_render.ipynb #0a000003
 from __future__ import annotations
 
-import contextlib
+# smp_nb.features comes before mujoco: with MUJOCO_GL=osmesa it must load Triton before MuJoCo loads OSMesa
+from .features import g1_model, g1_spec_path, load_triton_before_osmesa
+
 import ctypes.util
 import functools
 import glob
@@ -13,8 +15,6 @@ import os
 
 import mujoco
 import numpy as np
-
-from .features import g1_model, g1_spec_path
 
 # %% auto #0
 __all__ = ['NO_RENDERER', 'NoRendererError', 'render_backend', 'can_render', 'g1_render_model', 'render_qpos', 'get_mediapy']
@@ -43,10 +43,7 @@ def render_backend() -> str:
   if chosen not in ("", "enable", "enabled", "on", "true", "1", "glfw"):
     return chosen  # set before MuJoCo was imported: MuJoCo has already loaded that backend
   if ctypes.util.find_library("OSMesa"):
-    # OSMesa and Triton each bring their own LLVM; loading Triton after OSMesa segfaults the process (torch loads it
-    # lazily, e.g. when an optimizer is built), loading it first is safe
-    with contextlib.suppress(ImportError):
-      import triton  # noqa: F401
+    load_triton_before_osmesa("osmesa")  # see 00_features: Triton loaded after OSMesa segfaults the process
     from mujoco.osmesa import GLContext
     backend = "osmesa"
   elif _gpu_driver_present() and ctypes.util.find_library("EGL"):
