@@ -5,8 +5,8 @@
 # %% ../nbs/00a_render.ipynb #0a000003
 from __future__ import annotations
 
-# smp_nb.features comes before mujoco: with MUJOCO_GL=osmesa it must load Triton before MuJoCo loads OSMesa
-from .features import g1_model, g1_spec_path, load_triton_before_osmesa
+# smp_nb.features comes before mujoco: with MUJOCO_GL=osmesa it must load Triton before MuJoCo loads OSMesa (00_features)
+from .features import g1_model, g1_spec_path, load_triton_before_mesa
 
 import ctypes.util
 import functools
@@ -43,14 +43,16 @@ def render_backend() -> str:
   if chosen not in ("", "enable", "enabled", "on", "true", "1", "glfw"):
     return chosen  # set before MuJoCo was imported: MuJoCo has already loaded that backend
   if ctypes.util.find_library("OSMesa"):
-    load_triton_before_osmesa("osmesa")  # see 00_features: Triton loaded after OSMesa segfaults the process
-    from mujoco.osmesa import GLContext
     backend = "osmesa"
   elif _gpu_driver_present() and ctypes.util.find_library("EGL"):
-    from mujoco.egl import GLContext
     backend = "egl"
   else:
     raise NoRendererError(NO_RENDERER)
+  load_triton_before_mesa(backend)  # see 00_features: Triton loaded after Mesa's LLVM segfaults the process
+  if backend == "osmesa":
+    from mujoco.osmesa import GLContext
+  else:
+    from mujoco.egl import GLContext
   gl_context.GLContext = GLContext  # what mujoco.Renderer (and mjlab's offscreen renderer) creates
   # PyOpenGL is now bound to this backend (PYOPENGL_PLATFORM); say the same to child processes, or one that imports
   # mjlab (which sets MUJOCO_GL=egl when unset) would load a GL that PyOpenGL refuses
