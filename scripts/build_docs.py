@@ -9,6 +9,9 @@ cell of tests that mixes imports with other code: those need the notebook's earl
 
   uv run python scripts/build_docs.py             # -> _docs/index.html and one page per notebook
   python3 -m http.server -d _docs 8000            # preview at http://localhost:8000
+
+With Quarto (`uv sync --group docs` installs PyPI's `quarto-cli`, which needs GitHub while it installs), `--quarto` runs
+nbdev's own `nbdev-docs` instead, with the same evaluation rule, into the same `_docs/`.
 """
 from __future__ import annotations
 
@@ -132,9 +135,20 @@ def build(out: Path, force: bool = False) -> list[Path]:
 if __name__ == "__main__":
   parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
   parser.add_argument("--force", action="store_true", help="reprocess every notebook (ignore _proc/'s cache)")
+  parser.add_argument("--quarto", action="store_true", help="nbdev's own Quarto website (needs `quarto` on PATH)")
   args = parser.parse_args()
   from nbdev.config import get_config
 
   start = time.time()
-  pages = build(get_config().config_path / get_config().doc_path.name, args.force)
-  print(f"wrote {len(pages)} pages to {pages[0].parent} in {time.time() - start:.0f} s")
+  if args.quarto:
+    if not shutil.which("quarto"):  # nbdev would try to install it with sudo
+      raise SystemExit("build_docs.py: error: no `quarto` on PATH: `uv sync --group docs` (needs GitHub) or quarto.org")
+    import nbdev.processors
+    from nbdev.quarto import nbdev_docs
+
+    nbdev.processors._do_eval = _eval_exports_and_imports
+    nbdev_docs.__wrapped__(n_workers=0)  # in this process, so the rule above applies
+    print(f"nbdev-docs wrote {get_config().doc_path} in {time.time() - start:.0f} s")
+  else:
+    pages = build(get_config().config_path / get_config().doc_path.name, args.force)
+    print(f"wrote {len(pages)} pages to {pages[0].parent} in {time.time() - start:.0f} s")
