@@ -5,7 +5,7 @@
 # %% ../nbs/00a_render.ipynb #0a000003
 from __future__ import annotations
 
-# smp_nb.features comes before mujoco: with MUJOCO_GL=osmesa it must load Triton before MuJoCo loads OSMesa (00_features)
+# smp_nb.features comes before mujoco: with MUJOCO_GL=osmesa it must load Triton before MuJoCo loads OSMesa
 from .features import g1_model, g1_spec_path, load_triton_before_mesa
 
 import ctypes.util
@@ -35,7 +35,12 @@ def _gpu_driver_present() -> bool:
 @functools.cache
 def render_backend() -> str:
   "The offscreen GL backend (`'osmesa'`, `'egl'`, ...), chosen on first use; `NoRendererError` if none works."
-  from mujoco.rendering.classic import gl_context
+  try:
+    from mujoco.rendering.classic import gl_context
+  except ImportError as e:  # MUJOCO_GL's backend cannot load (no library, or PYOPENGL_PLATFORM disagrees)
+    gl = os.environ.get("MUJOCO_GL")
+    raise NoRendererError(f"MUJOCO_GL={gl!r} (PYOPENGL_PLATFORM={os.environ.get('PYOPENGL_PLATFORM')!r}) cannot be loaded "
+                          f"here: {e} Unset both, or set them to the same backend. {NO_RENDERER}") from e
 
   chosen = getattr(gl_context, "_MUJOCO_GL", "")
   if chosen in ("disable", "disabled", "off", "false", "0"):
