@@ -14,7 +14,7 @@ import numpy as np
 from fastcore.xtras import atomic_save
 
 # %% auto #0
-__all__ = ['CLI_ERRORS', 'atomic_write', 'write_video', 'exit_on_error']
+__all__ = ['CLI_ERRORS', 'atomic_write', 'write_video', 'enable_faulthandler', 'exit_on_error']
 
 # %% ../nbs/00b_util.ipynb #0b000006
 def atomic_write(
@@ -49,6 +49,21 @@ def write_video(
     tmp.unlink(missing_ok=True)
   return path
 
+# %% ../nbs/00b_util.ipynb #0b000012
+def enable_faulthandler() -> bool:  # True when a native crash now prints the Python traceback
+  "Make a segfault (or abort) in native code print the Python stack of every thread on stderr instead of dying silently."
+  import faulthandler
+
+  if faulthandler.is_enabled():
+    return True
+  for stream in (sys.stderr, sys.__stderr__):
+    try:
+      faulthandler.enable(stream)
+      return True
+    except (AttributeError, ValueError, OSError):  # a stream without a file descriptor (a notebook's) or none at all
+      continue
+  return False
+
 # %% ../nbs/00b_util.ipynb #0b00000c
 CLI_ERRORS = (ValueError, OSError)
 "What a command line reports as one line: bad input (ValueError and its subclasses) and missing or unreadable files."
@@ -60,6 +75,7 @@ def exit_on_error(
   errors: tuple[type[BaseException], ...] = CLI_ERRORS,  # reported as one line; anything else keeps its traceback
 ):
   "Run `run()` and return its result; on one of `errors` print `prog: error: ...` to stderr and exit with status 1."
+  enable_faulthandler()  # a native crash is a bug too: print where it happened
   try:
     return run()
   except errors as e:

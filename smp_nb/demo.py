@@ -5,7 +5,7 @@
 # %% ../nbs/05a_demo.ipynb #5a000003
 from __future__ import annotations
 
-from ._util import atomic_write, write_video
+from ._util import atomic_write, enable_faulthandler, write_video
 from .data import clip_states, lafan_dir, states_to_windows, synthetic_clip, write_clip_csv
 from .dataset import NormStats, WindowFile, convert_clip, load_window_file, plot_clip, plot_feature_histograms
 from .diffusion import load_prior
@@ -169,6 +169,7 @@ def run_demo(args: DemoArgs) -> dict[str, Path]:
 # %% ../nbs/05a_demo.ipynb #5a00000a
 def demo_cli(argv: Sequence[str] | None = None):
   "Entry point of `smp-demo`."
+  enable_faulthandler()  # a native crash (GL, MuJoCo) prints where it happened instead of dying silently
   args = tyro.cli(DemoArgs, args=argv, prog="smp-demo")
   paths = run_demo(args)
   print("\nsmp-demo wrote:")

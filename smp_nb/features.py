@@ -10,21 +10,58 @@ import dataclasses
 import functools
 import importlib.util
 import os
+import sys
 import warnings
 from pathlib import Path
 from typing import Sequence
 
+# %% auto #0
+__all__ = ['MESA_BEFORE_TRITON', 'MESA_BACKENDS', 'G1_JOINT_NAMES', 'NUM_JOINTS', 'ROOT_BODY_NAME', 'EE_BODY_NAMES',
+           'QUAT_CONVENTION', 'FEATURE_LAYOUT', 'FEATURE_DIM', 'load_triton_before_mesa', 'g1_spec_path', 'g1_model',
+           'g1_body_ids', 'g1_joint_limits', 'xyzw_to_wxyz', 'wxyz_to_xyzw', 'quat_mul', 'quat_conjugate', 'quat_apply',
+           'quat_apply_inverse', 'yaw_quat', 'matrix_from_quat', 'quat_from_matrix', 'axis_angle_from_quat',
+           'matrix_to_rot6d', 'rot6d_to_matrix', 'quat_to_rot6d', 'rot6d_to_quat', 'FeatureLayout', 'motion_features',
+           'yaw_rotate_states', 'window_to_states', 'window_to_qpos', 'replayed_states', 'importing_mjlab']
+
+# %% ../nbs/00_features.ipynb #0f5a0002
+MESA_BEFORE_TRITON = (
+  "Mesa's OpenGL (MUJOCO_GL={}) was loaded, with its own LLVM, before smp_nb could load Triton, and Triton loaded after it "
+  "crashes the process; Triton is turned off in this process (torch works, torch.compile cannot use it). To keep it, "
+  "import smp_nb before mujoco and mjlab, and before the first render."
+)
+MESA_BACKENDS = ("osmesa", "egl", "glx")
+"The `MUJOCO_GL` backends that render with Mesa (and its LLVM) on a machine without a GPU driver."
+
+
+def _mesa_llvm_loaded() -> bool:
+  try:
+    return "/libLLVM" in Path("/proc/self/maps").read_text()  # Triton links its LLVM statically: this is Mesa's
+  except OSError:  # no /proc: judge by what MuJoCo imported
+    return "mujoco.osmesa" in sys.modules
+
+
+def load_triton_before_mesa(
+  mujoco_gl: str | None = None,  # the backend MuJoCo loads; `None`: the `MUJOCO_GL` environment variable
+) -> str:  # 'loaded', 'blocked' (Mesa's LLVM came first), 'absent' (no Triton installed) or 'not needed'
+  "Keep Mesa's LLVM and Triton's from segfaulting the process: load Triton first, or keep it out when too late."
+  backend = (os.environ.get("MUJOCO_GL", "") if mujoco_gl is None else mujoco_gl).lower().strip()
+  if backend not in MESA_BACKENDS or "triton" in sys.modules:
+    return "not needed"
+  if _mesa_llvm_loaded():
+    sys.modules["triton"] = None  # `import triton` now raises ImportError, which torch takes as "no Triton"
+    warnings.warn(MESA_BEFORE_TRITON.format(backend), RuntimeWarning, stacklevel=2)
+    return "blocked"
+  try:
+    import triton  # noqa: F401
+  except ImportError:
+    return "absent"
+  return "loaded"
+
+# %% ../nbs/00_features.ipynb #0f5a0003
+load_triton_before_mesa()  # before MuJoCo reads MUJOCO_GL and loads that backend
 import mujoco
 import numpy as np
 import torch
-
-# %% auto #0
-__all__ = ['G1_JOINT_NAMES', 'NUM_JOINTS', 'ROOT_BODY_NAME', 'EE_BODY_NAMES', 'QUAT_CONVENTION', 'FEATURE_LAYOUT', 'FEATURE_DIM',
-           'g1_spec_path', 'g1_model', 'g1_body_ids', 'g1_joint_limits', 'xyzw_to_wxyz', 'wxyz_to_xyzw', 'quat_mul',
-           'quat_conjugate', 'quat_apply', 'quat_apply_inverse', 'yaw_quat', 'matrix_from_quat', 'quat_from_matrix',
-           'axis_angle_from_quat', 'matrix_to_rot6d', 'rot6d_to_matrix', 'quat_to_rot6d', 'rot6d_to_quat',
-           'FeatureLayout', 'motion_features', 'yaw_rotate_states', 'window_to_states', 'window_to_qpos',
-           'replayed_states', 'importing_mjlab']
 
 # %% ../nbs/00_features.ipynb #d86ed6f5
 @functools.cache

@@ -5,7 +5,9 @@
 # %% ../nbs/00a_render.ipynb #0a000003
 from __future__ import annotations
 
-import contextlib
+# smp_nb.features comes before mujoco: with MUJOCO_GL=osmesa it must load Triton before MuJoCo loads OSMesa
+from .features import g1_model, g1_spec_path, load_triton_before_mesa
+
 import ctypes.util
 import functools
 import glob
@@ -13,8 +15,6 @@ import os
 
 import mujoco
 import numpy as np
-
-from .features import g1_model, g1_spec_path
 
 # %% auto #0
 __all__ = ['NO_RENDERER', 'NoRendererError', 'render_backend', 'can_render', 'g1_render_model', 'render_qpos', 'get_mediapy']
@@ -35,7 +35,12 @@ def _gpu_driver_present() -> bool:
 @functools.cache
 def render_backend() -> str:
   "The offscreen GL backend (`'osmesa'`, `'egl'`, ...), chosen on first use; `NoRendererError` if none works."
-  from mujoco.rendering.classic import gl_context
+  try:
+    from mujoco.rendering.classic import gl_context
+  except ImportError as e:  # MUJOCO_GL's backend cannot load (no library, or PYOPENGL_PLATFORM disagrees)
+    gl = os.environ.get("MUJOCO_GL")
+    raise NoRendererError(f"MUJOCO_GL={gl!r} (PYOPENGL_PLATFORM={os.environ.get('PYOPENGL_PLATFORM')!r}) cannot be loaded "
+                          f"here: {e} Unset both, or set them to the same backend. {NO_RENDERER}") from e
 
   chosen = getattr(gl_context, "_MUJOCO_GL", "")
   if chosen in ("disable", "disabled", "off", "false", "0"):
@@ -43,17 +48,16 @@ def render_backend() -> str:
   if chosen not in ("", "enable", "enabled", "on", "true", "1", "glfw"):
     return chosen  # set before MuJoCo was imported: MuJoCo has already loaded that backend
   if ctypes.util.find_library("OSMesa"):
-    # OSMesa and Triton each bring their own LLVM; loading Triton after OSMesa segfaults the process (torch loads it
-    # lazily, e.g. when an optimizer is built), loading it first is safe
-    with contextlib.suppress(ImportError):
-      import triton  # noqa: F401
-    from mujoco.osmesa import GLContext
     backend = "osmesa"
   elif _gpu_driver_present() and ctypes.util.find_library("EGL"):
-    from mujoco.egl import GLContext
     backend = "egl"
   else:
     raise NoRendererError(NO_RENDERER)
+  load_triton_before_mesa(backend)  # see 00_features: Triton loaded after Mesa's LLVM segfaults the process
+  if backend == "osmesa":
+    from mujoco.osmesa import GLContext
+  else:
+    from mujoco.egl import GLContext
   gl_context.GLContext = GLContext  # what mujoco.Renderer (and mjlab's offscreen renderer) creates
   # PyOpenGL is now bound to this backend (PYOPENGL_PLATFORM); say the same to child processes, or one that imports
   # mjlab (which sets MUJOCO_GL=egl when unset) would load a GL that PyOpenGL refuses
