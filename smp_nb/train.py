@@ -6,7 +6,7 @@
 # %% ../nbs/05_train.ipynb #b7e564c8
 from __future__ import annotations
 
-from ._util import atomic_write, exit_on_error, write_video
+from ._util import atomic_write, enable_faulthandler, exit_on_error, write_video
 from .data import DATASETS_DIR
 from .render import render_backend
 from .tasks import SMP_TASKS, SmpOnPolicyRunner
@@ -58,6 +58,7 @@ GSI_POOL_FLAG = "--env.events.gsi-reset.params.gsi.pool-size"
 
 def train_cli(argv: Sequence[str] | None = None):
   "Entry point of `smp-train TASK [mjlab train options]`."
+  enable_faulthandler()  # a native crash prints where it happened instead of dying silently
   from mjlab.scripts import train as mjlab_train
 
   _prepare_mjlab(list(sys.argv[1:] if argv is None else argv), "smp-train")
@@ -283,6 +284,7 @@ def evaluate(args: EvalArgs) -> dict:
 
 def eval_cli(argv: Sequence[str] | None = None):
   "Entry point of `smp-eval`."
+  enable_faulthandler()  # a native crash prints where it happened instead of dying silently
   args = tyro.cli(EvalArgs, args=argv, prog="smp-eval")
   print(exit_on_error("smp-eval", lambda: metrics_table(evaluate(args), f"{args.task} ({args.checkpoint})")))
 
@@ -309,6 +311,7 @@ def _play_video(argv: Sequence[str]) -> Path:
 
 def play_cli(argv: Sequence[str] | None = None):
   "Entry point of `smp-play TASK [--checkpoint-file FILE] [--video] [mjlab play options]`."
+  enable_faulthandler()  # a native crash prints where it happened instead of dying silently
   argv = list(sys.argv[1:] if argv is None else argv)
   if "--video" in argv:
     # headless: roll out and write an mp4 instead of opening a viewer; the other options stay mjlab's
