@@ -11,6 +11,10 @@
 # limit throws nothing away; 30 s later a still-running process is killed. While it trains, the newest finished
 # checkpoint and the events file are copied into $OUT every few seconds, so a call that is cut short still brings them
 # back. SMP_RESUME_FROM picks another checkpoint to resume from (default: the shipped policy; no file: a fresh start).
+# Warp's compiled kernels (~100 s of CUDA compilation on a fresh machine) can travel between sessions:
+# SMP_WARP_CACHE_OUT=1 (the default on a GPU machine) packs Warp's kernel cache into $OUT/warp_cache.tar.xz.NN (15 MB
+# pieces) at the end, and SMP_WARP_CACHE_IN=<prefix> unpacks such pieces into the cache before training (default: the
+# pieces committed in scripts/device_warp_cache/, if any; they travel with the checkout).
 # The 05b_campaign notebook runs this script on the CPU with tiny settings in every test run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +38,7 @@ fi
 write_session() {  # $1: end time or null, $2: exit status or null, $3: checkpoint name
   cat > "$out/session.json.tmp" <<JSON
 {"task": "Smp-Forward-G1", "num_envs": $num_envs, "seconds_limit": $seconds, "started": $started, "ended": $1,
- "exit_status": $2, "checkpoint": "$3", "resumed_from_sha256": "$resumed_sha",
+ "exit_status": $2, "checkpoint": "$3", "resumed_from_sha256": "$resumed_sha", "warp_cache_carried_in": "${warp_cache_in:-no}",
  "extra_args": "$extra_args", "gpu": "$(nvidia-smi --query-gpu=name --format=csv,noheader 2>/dev/null | head -1)"}
 JSON
   mv "$out/session.json.tmp" "$out/session.json"
@@ -57,6 +61,19 @@ sync_out() {  # $1: "final" copies the newest checkpoint even if it was just wri
   return 0
 }
 
+warp_cache=${WARP_CACHE_PATH:-${XDG_CACHE_HOME:-$HOME/.cache}/warp}  # where Warp keeps its compiled kernels
+warp_cache_in=no
+SMP_WARP_CACHE_IN=${SMP_WARP_CACHE_IN:-scripts/device_warp_cache/warp_cache.tar.xz}
+nvidia-smi -L >/dev/null 2>&1 && SMP_WARP_CACHE_OUT=${SMP_WARP_CACHE_OUT:-1}
+if ls "$SMP_WARP_CACHE_IN".* >/dev/null 2>&1; then
+  if mkdir -p "$warp_cache" && cat "$SMP_WARP_CACHE_IN".* | xz -d | tar -x -C "$warp_cache"; then
+    warp_cache_in=yes
+    echo "Warp kernel cache unpacked from $SMP_WARP_CACHE_IN.* into $warp_cache"
+  else
+    echo "no usable Warp kernel cache at $SMP_WARP_CACHE_IN.*: Warp compiles as usual"
+  fi
+fi
+
 extra_args="$*"
 write_session null null ""
 timeout --signal=INT --kill-after=30 "$seconds" python3 -X faulthandler -c "from smp_nb.train import train_cli; train_cli()" \
@@ -74,6 +91,10 @@ ended=$(date +%s)
 echo "training stopped with status $status after $((ended - started)) s (limit $seconds s)"
 [ -n "$newest" ] && echo "checkpoint: $newest"
 write_session "$ended" "$status" "$newest"
+if [ "${SMP_WARP_CACHE_OUT:-0}" = 1 ] && [ -d "$warp_cache" ]; then
+  tar -cf - -C "$warp_cache" . | xz -T0 -6 | split -b 15000000 -d - "$out/warp_cache.tar.xz."
+  echo "Warp kernel cache packed: $(du -ch "$out"/warp_cache.tar.xz.* | tail -1 | cut -f1) in $(ls "$out"/warp_cache.tar.xz.* | wc -l) pieces"
+fi
 tail -c 15000000 "$out/train.log" > "$out/train.log.tail" && mv "$out/train.log.tail" "$out/train.log"
 ls -la "$out"
 [ -n "$newest" ] || { echo "no checkpoint was written: see $out/train.log"; tail -20 "$out/train.log"; exit 1; }
