@@ -10,6 +10,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                  'smp_nb.campaign._wall_times': ('campaign.html#_wall_times', 'smp_nb/campaign.py'),
                                  'smp_nb.campaign.append_record': ('campaign.html#append_record', 'smp_nb/campaign.py'),
                                  'smp_nb.campaign.campaign_cli': ('campaign.html#campaign_cli', 'smp_nb/campaign.py'),
+                                 'smp_nb.campaign.campaign_provenance': ('campaign.html#campaign_provenance', 'smp_nb/campaign.py'),
                                  'smp_nb.campaign.git_revision': ('campaign.html#git_revision', 'smp_nb/campaign.py'),
                                  'smp_nb.campaign.plot_campaign': ('campaign.html#plot_campaign', 'smp_nb/campaign.py'),
                                  'smp_nb.campaign.policy_paths': ('campaign.html#policy_paths', 'smp_nb/campaign.py'),

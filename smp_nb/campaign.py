@@ -29,9 +29,9 @@ import smp_nb
 
 # %% auto #0
 __all__ = ['CAMPAIGN_TASK', 'SESSION_FILE', 'CURVE_COLUMNS', 'ITERATION_TAG', 'EVAL_COLUMNS', 'RECORD_COLUMNS', 'Session',
-           'read_session', 'session_summary', 'git_revision', 'policy_paths', 'task_identity', 'ship_policy',
-           'run_device_script', 'record_row', 'append_record', 'save_session_curves', 'plot_campaign', 'CampaignArgs',
-           'record_session', 'campaign_cli']
+           'read_session', 'session_summary', 'git_revision', 'policy_paths', 'task_identity', 'campaign_provenance',
+           'ship_policy', 'run_device_script', 'record_row', 'append_record', 'save_session_curves', 'plot_campaign',
+           'CampaignArgs', 'record_session', 'campaign_cli']
 
 # %% ../nbs/05b_campaign.ipynb #d67fc3d5
 CAMPAIGN_TASK = "Smp-Forward-G1"
@@ -127,15 +127,15 @@ def task_identity(task_id: str = CAMPAIGN_TASK) -> dict:
   prior = load_env_cfg(task_id).rewards["task_smp_product"].params["smp"].prior
   return {"smp_task": task_id, "smp_prior": Path(prior).name, "smp_prior_sha256": file_sha256(prior)}
 
-# %% ../nbs/05b_campaign.ipynb #206923ea
-def ship_policy(
+# %% ../nbs/05b_campaign.ipynb #97e0bd22
+def campaign_provenance(
   session: Session,  # from read_session
   summary: dict,  # from session_summary
   policies_dir: str | Path = POLICIES_DIR,  # where the shipped policy lives
   device_seconds: float | None = None,  # the session's device time (default: the script's own wall time, a lower bound)
   restart: bool = False,  # begin a new campaign instead of continuing the shipped one
 ) -> dict:
-  "Ship the session's checkpoint as the task's policy with its provenance; returns the provenance."
+  "The provenance the session's checkpoint would ship with, after every check; writes nothing."
   task = session.info.get("task", CAMPAIGN_TASK)
   policy, provenance_file = policy_paths(policies_dir, task)
   checkpoint = torch.load(session.checkpoint, map_location="cpu", weights_only=False)
@@ -153,8 +153,8 @@ def ship_policy(
                        f"{'sha256 ' + shipped[:12] if shipped else 'absent'}; its counts would not add up "
                        "(restart=True / --restart begins a new campaign)")
   before = previous or {"cumulative_iterations": 0, "cumulative_env_steps": 0, "device_seconds": 0.0, "sessions": 0}
-  provenance = {
-    "task": task, "file": policy.name, "iteration": int(checkpoint["iter"]),
+  return {
+    "task": task, "file": policy.name, "sha256": file_sha256(session.checkpoint), "iteration": int(checkpoint["iter"]),
     "cumulative_iterations": before["cumulative_iterations"] + summary["iterations"],
     "cumulative_env_steps": before["cumulative_env_steps"] + summary["env_steps"],
     "device_seconds": round(before["device_seconds"] + (device_seconds or summary["train_s"]), 1),
@@ -163,13 +163,25 @@ def ship_policy(
     "git_revision": git_revision(Path(smp_nb.__file__).parent),
     "shipped": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
   }
+
+
+def ship_policy(
+  session: Session,  # from read_session
+  summary: dict,  # from session_summary
+  policies_dir: str | Path = POLICIES_DIR,  # where the shipped policy lives
+  device_seconds: float | None = None,  # the session's device time (default: the script's own wall time, a lower bound)
+  restart: bool = False,  # begin a new campaign instead of continuing the shipped one
+  provenance: dict | None = None,  # from campaign_provenance, if already made
+) -> dict:
+  "Ship the session's checkpoint as the task's policy with its provenance (each file written atomically); returns it."
+  provenance = provenance or campaign_provenance(session, summary, policies_dir, device_seconds, restart)
+  policy, provenance_file = policy_paths(policies_dir, provenance["task"])
   policy.parent.mkdir(parents=True, exist_ok=True)
   atomic_write(policy, lambda f: f.write(session.checkpoint.read_bytes()))
-  provenance["sha256"] = file_sha256(policy)
   atomic_write(provenance_file, lambda f: f.write(json.dumps(provenance, indent=2).encode()))
   return provenance
 
-# %% ../nbs/05b_campaign.ipynb #6746d70e
+# %% ../nbs/05b_campaign.ipynb #ef034cf8
 def run_device_script(
   out: str | Path,  # the folder the session's files go to ($OUT)
   seconds: int = 420,  # the script stops training after this long
@@ -179,7 +191,9 @@ def run_device_script(
   repo: str | Path = Path(".."),  # the checkout that holds scripts/
 ) -> subprocess.CompletedProcess:
   "Run `scripts/device_train_forward.sh` as the device does, here (for checks on the CPU)."
-  env = {**os.environ, "OUT": str(out), "PATH": f"{Path(sys.executable).parent}:{os.environ.get('PATH', '')}"}
+  env = {**os.environ, "OUT": str(out), "PATH": f"{Path(sys.executable).parent}:{os.environ.get('PATH', '')}",
+         "MUJOCO_GL": "disable"}  # as on the device (the kit's env.sh): training renders nothing
+  env.pop("PYOPENGL_PLATFORM", None)  # a GL this process chose must not reach a child that renders nothing
   if resume_from is not None:
     env["SMP_RESUME_FROM"] = str(resume_from)
   script = Path(repo) / "scripts" / "device_train_forward.sh"
@@ -253,7 +267,7 @@ def plot_campaign(curves_dir: str | Path, tags: Sequence[str] = tuple(CURVE_COLU
   fig.axes[0].legend(fontsize=7)
   return fig
 
-# %% ../nbs/05b_campaign.ipynb #bb39b13b
+# %% ../nbs/05b_campaign.ipynb #ee482ea0
 @dataclasses.dataclass
 class CampaignArgs:
   "Ship a training session's checkpoint, evaluate it and add its row to the campaign record."
@@ -273,15 +287,18 @@ def record_session(args: CampaignArgs) -> dict:
   session = read_session(args.folder)
   summary = session_summary(session)
   record = args.record_dir / "forward_campaign.csv"
-  provenance = ship_policy(session, summary, args.policies_dir, args.device_seconds, args.restart)
+  # every check and the evaluation come before anything is written: a failure leaves the campaign as it was
+  provenance = campaign_provenance(session, summary, args.policies_dir, args.device_seconds, args.restart)
   number = provenance["sessions"]
+  if record.is_file() and any(int(r["session"]) == number for r in csv.DictReader(record.open())):
+    raise ValueError(f"{record}: already has a row for session {number}")
   files = args.record_dir / "forward_campaign"
-  policy, _ = policy_paths(args.policies_dir, provenance["task"])
   video = args.video and can_render()
-  eval_metrics = evaluate(EvalArgs(provenance["task"], policy, num_envs=args.eval_envs, steps=args.eval_steps,
+  eval_metrics = evaluate(EvalArgs(provenance["task"], session.checkpoint, num_envs=args.eval_envs, steps=args.eval_steps,
                                    device="cpu", output=files / f"eval_{number:02d}.json", video=video,
                                    progress=args.progress))
   row = record_row(provenance, summary, eval_metrics, args.device_seconds)
+  ship_policy(session, summary, args.policies_dir, provenance=provenance)
   append_record(record, row)
   save_session_curves(session, files, number)
   fig = plot_campaign(files)
