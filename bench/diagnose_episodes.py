@@ -30,7 +30,7 @@ def diagnose(task_id: str, checkpoint: str | None, num_envs: int, steps: int, ac
     wrapped, policy = load_policy(env, task_id, checkpoint)
   else:
     wrapped = RslRlVecEnvWrapper(env)
-  model, robot = env.sim.mj_model, env.scene["robot"]
+  model = env.sim.mj_model
   body_name = lambda geom: model.body(model.geom_bodyid[geom]).name.replace("_link", "")
   pairs = collections.Counter()
   manager = env.termination_manager
