@@ -131,7 +131,7 @@ def task_identity(task_id: str = CAMPAIGN_TASK) -> dict:
   prior = load_env_cfg(task_id).rewards["task_smp_product"].params["smp"].prior
   return {"smp_task": task_id, "smp_prior": Path(prior).name, "smp_prior_sha256": file_sha256(prior)}
 
-# %% ../nbs/05b_campaign.ipynb #97e0bd22
+# %% ../nbs/05b_campaign.ipynb #c4af4ba1
 def campaign_provenance(
   session: Session,  # from read_session
   summary: dict,  # from session_summary
@@ -171,14 +171,10 @@ def campaign_provenance(
 
 def ship_policy(
   session: Session,  # from read_session
-  summary: dict,  # from session_summary
+  provenance: dict,  # from campaign_provenance
   policies_dir: str | Path = POLICIES_DIR,  # where the shipped policy lives
-  device_seconds: float | None = None,  # the session's device time (default: the script's own wall time, a lower bound)
-  restart: bool = False,  # begin a new campaign instead of continuing the shipped one
-  provenance: dict | None = None,  # from campaign_provenance, if already made
 ) -> dict:
   "Ship the session's checkpoint as the task's policy with its provenance (each file written atomically); returns it."
-  provenance = provenance or campaign_provenance(session, summary, policies_dir, device_seconds, restart)
   policy, provenance_file = policy_paths(policies_dir, provenance["task"])
   policy.parent.mkdir(parents=True, exist_ok=True)
   atomic_write(policy, lambda f: f.write(session.checkpoint.read_bytes()))
@@ -271,7 +267,7 @@ def plot_campaign(curves_dir: str | Path, tags: Sequence[str] = tuple(CURVE_COLU
   fig.axes[0].legend(fontsize=7)
   return fig
 
-# %% ../nbs/05b_campaign.ipynb #ee482ea0
+# %% ../nbs/05b_campaign.ipynb #ff66eaeb
 @dataclasses.dataclass
 class CampaignArgs:
   "Ship a training session's checkpoint, evaluate it and add its row to the campaign record."
@@ -302,7 +298,7 @@ def record_session(args: CampaignArgs) -> dict:
                                    device="cpu", output=files / f"eval_{number:02d}.json", video=video,
                                    progress=args.progress))
   row = record_row(provenance, summary, eval_metrics, args.device_seconds)
-  ship_policy(session, summary, args.policies_dir, provenance=provenance)
+  ship_policy(session, provenance, args.policies_dir)
   append_record(record, row)
   save_session_curves(session, files, number)
   fig = plot_campaign(files)
