@@ -16,7 +16,7 @@ import time
 import torch
 import warp as wp
 
-wp.config.quiet = True
+wp.config.log_level = wp.LOG_WARNING
 
 
 def _sync(device: str):

@@ -62,7 +62,7 @@ def main():
   args = ap.parse_args()
 
   import warp as wp
-  wp.config.quiet = True
+  wp.config.log_level = wp.LOG_WARNING
 
   results = [bench_task(t, args.num_envs, args.steps, args.device) for t in args.tasks]
   print(f"machine: {platform.node()}, device {args.device}, {args.num_envs} envs, {args.steps} steps of zero actions\n")

@@ -38,7 +38,7 @@ def main():
   args = ap.parse_args()
 
   import warp as wp
-  wp.config.quiet = True
+  wp.config.log_level = wp.LOG_WARNING
   from mjlab.envs import ManagerBasedRlEnv
   from mjlab.tasks.registry import load_env_cfg
 

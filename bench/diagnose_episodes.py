@@ -15,7 +15,7 @@ import numpy as np
 import torch
 import warp as wp
 
-wp.config.quiet = True
+wp.config.log_level = wp.LOG_WARNING
 
 
 def diagnose(task_id: str, checkpoint: str | None, num_envs: int, steps: int, action_std: float, seed: int = 0) -> dict:

@@ -18,7 +18,7 @@ __all__ = ['mjlab_g1_scene', 'g1_frame_from_entity', 'g1_entity_indices', 'repla
 def mjlab_g1_scene(num_envs: int, device: str = "cpu", env_spacing: float = 2.5):
   "A bare mjlab scene with the G1 (flat plane, grid of env origins) and its simulation, initialised."
   import warp as wp
-  wp.config.quiet = True  # no per-kernel load messages
+  wp.config.log_level = wp.LOG_WARNING  # no per-kernel load messages
   from mjlab.asset_zoo.robots.unitree_g1.g1_constants import get_g1_robot_cfg
   from mjlab.scene import Scene, SceneCfg
   from mjlab.sim.sim import Simulation, SimulationCfg

@@ -311,6 +311,6 @@ def campaign_cli(argv: Sequence[str] | None = None):
   import warp as wp
 
   args = tyro.cli(CampaignArgs, args=argv, prog="smp-campaign")
-  wp.config.quiet = True  # no line per Warp kernel module loaded
+  wp.config.log_level = wp.LOG_WARNING  # no line per Warp kernel module loaded
   row = exit_on_error("smp-campaign", lambda: record_session(args))
   print("\n".join(f"{k}: {v:.4g}" if isinstance(v, float) else f"{k}: {v}" for k, v in row.items()))
