@@ -60,8 +60,10 @@ def render_backend() -> str:
     from mujoco.egl import GLContext
   gl_context.GLContext = GLContext  # what mujoco.Renderer (and mjlab's offscreen renderer) creates
   # PyOpenGL is now bound to this backend (PYOPENGL_PLATFORM); say the same to child processes, or one that imports
-  # mjlab (which sets MUJOCO_GL=egl when unset) would load a GL that PyOpenGL refuses
-  os.environ.setdefault("MUJOCO_GL", backend)
+  # mjlab would load a GL that PyOpenGL refuses. Overwrite, not setdefault: a MUJOCO_GL here was set after MuJoCo was
+  # imported (mjlab sets 'egl' when imported), so this process never used it, and a child given it with
+  # PYOPENGL_PLATFORM=osmesa could not import mjlab at all
+  os.environ["MUJOCO_GL"] = backend
   return backend
 
 
