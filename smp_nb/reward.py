@@ -19,9 +19,9 @@ import torch
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['STATE_SHAPES', 'MIN_TIMESTEP_MEAN', 'COMPOSITIONS', 'PRIORS_DIR', 'MotionFeatureBuffer', 'refresh_kinematics',
-           'TimestepNormalizer', 'smp_reward', 'compose_rewards', 'SmpCfg', 'SmpState', 'get_smp_state', 'TaskTermCfg',
-           'smp_reward_term', 'score_windows']
+__all__ = ['STATE_SHAPES', 'MIN_TIMESTEP_MEAN', 'COMPOSITIONS', 'PRIORS_DIR', 'MotionFeatureBuffer', 'TimestepNormalizer',
+           'smp_reward', 'compose_rewards', 'SmpCfg', 'SmpState', 'get_smp_state', 'TaskTermCfg', 'smp_reward_term',
+           'score_windows']
 
 # %% ../nbs/03_reward.ipynb #38999af3
 STATE_SHAPES: dict[str, tuple[int, ...]] = {
@@ -72,15 +72,7 @@ class MotionFeatureBuffer:
     return motion_features(**self.states)
 
 # %% ../nbs/03_reward.ipynb #2a2ad1ce
-def refresh_kinematics(sim):
-  "Recompute body poses and velocities from the current qpos/qvel (MuJoCo-Warp kinematics, com_pos, com_vel)."
-  import mujoco_warp as mjwarp
-  import warp as wp
-
-  with wp.ScopedDevice(sim.wp_device):
-    mjwarp.kinematics(sim.wp_model, sim.wp_data)
-    mjwarp.com_pos(sim.wp_model, sim.wp_data)
-    mjwarp.com_vel(sim.wp_model, sim.wp_data)
+from .sim import refresh_kinematics  # noqa: F401  (the backend's own: MuJoCo-Warp kinematics, or mj_forward on mjbatch)
 
 # %% ../nbs/03_reward.ipynb #e144c7d9
 class TimestepNormalizer:

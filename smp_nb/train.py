@@ -9,6 +9,7 @@ from __future__ import annotations
 from ._util import atomic_write, enable_faulthandler, exit_on_error, write_video
 from .data import DATASETS_DIR
 from .render import render_backend
+from .sim import SIM_BACKENDS, check_sim, default_sim, use_simulation_backend
 from .tasks import SMP_TASKS, SmpOnPolicyRunner
 
 import argparse
@@ -26,7 +27,7 @@ import torch
 import tyro
 
 # %% auto #0
-__all__ = ['GSI_POOL_FLAG', 'POLICIES_DIR', 'LEARNING_CURVE_TAGS', 'STAND_HEIGHT', 'cuda_usable', 'train_cli',
+__all__ = ['GSI_POOL_FLAG', 'POLICIES_DIR', 'LEARNING_CURVE_TAGS', 'STAND_HEIGHT', 'cuda_usable', 'pop_sim_arg', 'train_cli',
            'latest_checkpoint', 'shipped_policy', 'learning_curves', 'plot_learning_curves', 'load_policy',
            'make_play_env', 'summarize', 'metrics_table', 'step_metrics', 'rollout', 'plot_rollout', 'EvalArgs',
            'evaluate', 'eval_cli', 'play_cli', 'compare_compositions']
@@ -40,9 +41,25 @@ def cuda_usable() -> bool:
     return False
 
 
+def pop_sim_arg(argv: Sequence[str]) -> tuple[str, list[str]]:
+  "The `--sim NAME` (or `--sim=NAME`) of `argv` (default: `default_sim()`), checked, and the other arguments."
+  argv, sim = list(argv), None
+  for i, arg in enumerate(argv):
+    if arg == "--sim" or arg.startswith("--sim="):
+      if arg == "--sim" and i + 1 >= len(argv):
+        raise ValueError(f"--sim needs a backend: one of {', '.join(SIM_BACKENDS)}")
+      sim = arg.split("=", 1)[1] if "=" in arg else argv[i + 1]
+      del argv[i:i + (1 if "=" in arg else 2)]
+      break
+  return check_sim(sim or default_sim()), argv
+
+
 def _prepare_mjlab(argv: Sequence[str], prog: str) -> list[str]:
-  "Make the SMP tasks visible and the CPU path work, and set `sys.argv` for mjlab's CLI."
+  "Make the SMP tasks visible, the CPU path work and `--sim` choose the physics, and set `sys.argv` for mjlab's CLI."
   import smp_nb.tasks  # noqa: F401  (registers the tasks even if the entry point was not installed)
+
+  sim, argv = pop_sim_arg(argv)
+  use_simulation_backend(sim)
 
   if not cuda_usable():
     os.environ["CUDA_VISIBLE_DEVICES"] = ""  # mjlab's GPU selection needs this to fall back to the CPU

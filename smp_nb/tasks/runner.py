@@ -12,6 +12,7 @@ from pathlib import Path
 import torch
 
 from ..features import importing_mjlab
+from ..sim import check_sim, default_sim, simulation_backend
 
 with importing_mjlab():
   from mjlab.envs import ManagerBasedRlEnvCfg
@@ -19,20 +20,24 @@ with importing_mjlab():
 
 
 # %% ../../nbs/04_tasks.ipynb #00227bc5
-def build_env(cfg: ManagerBasedRlEnvCfg, device: str = "cpu", render_mode: str | None = None, quiet: bool = True):
-  "`ManagerBasedRlEnv(cfg)`, without mjlab's manager tables on stdout when `quiet`."
+def build_env(cfg: ManagerBasedRlEnvCfg, device: str = "cpu", render_mode: str | None = None, quiet: bool = True,
+              sim: str | None = None):
+  "`ManagerBasedRlEnv(cfg)` on the physics `sim` (`00c_sim`; default `default_sim()`), without mjlab's tables when `quiet`."
   import contextlib
   import io
 
   from mjlab.envs import ManagerBasedRlEnv
 
-  with contextlib.redirect_stdout(io.StringIO()) if quiet else contextlib.nullcontext():
+  sim = check_sim(sim or default_sim())
+  if sim == "mjbatch" and str(device) != "cpu":
+    raise ValueError(f"sim='mjbatch' runs on the CPU; got device={device!r} (use sim='mujoco_warp' on a GPU)")
+  with simulation_backend(sim), contextlib.redirect_stdout(io.StringIO()) if quiet else contextlib.nullcontext():
     return ManagerBasedRlEnv(cfg, device=device, render_mode=render_mode)
 
 
 def make_env(task_id: str, num_envs: int = 2, device: str = "cpu", play: bool = False, gsi_pool_size: int | None = None,
-             render_mode: str | None = None, quiet: bool = True, seed: int | None = None):
-  "Build a registered SMP task's env (optionally with a smaller GSI pool, e.g. for quick CPU checks)."
+             render_mode: str | None = None, quiet: bool = True, seed: int | None = None, sim: str | None = None):
+  "Build a registered SMP task's env on the physics `sim` (optionally with a smaller GSI pool, e.g. for quick CPU checks)."
   from mjlab.tasks.registry import load_env_cfg
 
   cfg = load_env_cfg(task_id, play=play)
@@ -44,7 +49,7 @@ def make_env(task_id: str, num_envs: int = 2, device: str = "cpu", play: bool = 
   if gsi_pool_size is not None:
     gsi.pool_size = gsi_pool_size
     gsi.refresh_count = min(gsi.refresh_count, gsi_pool_size)
-  return build_env(cfg, device, render_mode, quiet)
+  return build_env(cfg, device, render_mode, quiet, sim)
 
 # %% ../../nbs/04_tasks.ipynb #ce46fd40
 def file_sha256(path: str | Path) -> str:

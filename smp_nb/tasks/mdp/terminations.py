@@ -7,6 +7,7 @@ import torch
 
 from ...features import importing_mjlab
 from ...reward import get_smp_state
+from ...sim import constraint_buffer_full, reset_by_engine
 from .rewards import HEAD, ROBOT, head_height_and_velocity
 
 with importing_mjlab():
@@ -28,12 +29,13 @@ def physics_blowup(
   root_pos = data.qpos[:, robot.indexing.free_joint_q_adr[:3]] - env.scene.env_origins
   root_vel = data.qvel[:, robot.indexing.free_joint_v_adr]
   bad = NanGuard.detect_nans(data)
+  bad |= reset_by_engine(env.sim)  # native MuJoCo resets a blown-up simulation itself, so its NaNs never show
   bad |= robot.data.joint_vel.abs().amax(dim=-1) > max_joint_speed
   bad |= root_vel[:, :3].norm(dim=-1) > max_root_speed
   bad |= root_vel[:, 3:].norm(dim=-1) > max_root_ang_speed
   bad |= (root_pos[:, 2] < height_range[0]) | (root_pos[:, 2] > height_range[1])
   bad |= root_pos[:, :2].norm(dim=-1) > max_distance
-  bad |= data.nefc >= env.sim.wp_data.njmax  # a full constraint buffer: this world's contacts were cut short
+  bad |= constraint_buffer_full(env.sim)  # this world's contacts were cut short (MuJoCo-Warp's fixed njmax)
   return bad
 
 # %% ../../../nbs/04_tasks.ipynb #0c6f1e22

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The Forward campaign on this machine's CPU: train Smp-Forward-G1 for MINUTES on native MuJoCo (mjbatch), resuming the
+# shipped policy, then ship it and add the session's row to the campaign record.
+#
+#   bash scripts/train_forward.sh [MINUTES] [NUM_ENVS]      (defaults: 120 minutes, 1024 envs)
+#
+# It is the CPU counterpart of scripts/device_train_forward.sh (which it runs with --sim mjbatch): the run stops itself
+# on SIGINT after MINUTES and saves the iteration it was in; the newest checkpoint, the events and session.json land in
+# outputs/campaign/<start time>/, and `smp-campaign` ships them (skip that with SMP_NO_SHIP=1, e.g. to ship later by hand:
+# `uv run smp-campaign outputs/campaign/<start time>`). Stopping it early: `kill -INT` the python process it started.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+minutes=${1:-120}
+num_envs=${2:-1024}
+out=outputs/campaign/$(date +%Y-%m-%d_%H-%M-%S)
+mkdir -p "$out"
+echo "training Smp-Forward-G1 on the CPU (mjbatch) for $minutes min at $num_envs envs; log: $out/train.log"
+OUT=$out SMP_WARP_CACHE_OUT=0 uv run bash scripts/device_train_forward.sh $((minutes * 60)) "$num_envs" --sim mjbatch || exit 1
+[ "${SMP_NO_SHIP:-0}" = 1 ] && { echo "not shipped (SMP_NO_SHIP=1): uv run smp-campaign $out"; exit 0; }
+uv run smp-campaign "$out"
