@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-from typing import Any
 
 import mujoco
 import numpy as np
@@ -15,7 +14,7 @@ import torch
 
 # %% auto #0
 __all__ = ['SIM_BACKENDS', 'default_sim', 'check_sim', 'MjbatchData', 'MjbatchModel', 'MjbatchSimulation', 'refresh_kinematics',
-           'reset_by_engine', 'constraint_buffer_full', 'simulation_backend', 'use_simulation_backend']
+           'reset_by_engine', 'constraint_buffer_full', 'use_simulation_backend', 'simulation_backend']
 
 # %% ../nbs/00c_sim.ipynb #4e2228b3
 SIM_BACKENDS = ("mjbatch", "mujoco_warp")
@@ -99,7 +98,6 @@ class MjbatchModel:
     if name == "opt":
       if "opt" not in self._cache:
         self._cache["opt"] = MjbatchModel(None, self._batch, self._num_envs, source=self._mj.opt)
-        self._cache["opt"]._expanded.update({k: v for k, v in self._expanded.items()})
       return self._cache["opt"]
     if name in self._expanded:
       return self._expanded[name]
@@ -152,6 +150,7 @@ class MjbatchSimulation:
     self._default_model_fields: dict[str, torch.Tensor] = {}
     self._expanded_fields: set[str] = set()
     self._batch.reset()  # every env at qpos0 with derived fields valid, as mjwarp.put_data leaves them
+    self._instability_counts = torch.zeros(num_envs, dtype=self._data.warning.dtype)  # per env, at the last check
 
   mj_model = property(lambda self: self._mj_model)
   mj_data = property(lambda self: self._mj_data)
@@ -219,8 +218,7 @@ class MjbatchSimulation:
     """`(num_envs,)` bool: MuJoCo reset the env itself since the last check, because its qpos, qvel or qacc went
     non-finite or huge (`mj_checkPos/Vel/Acc`; MuJoCo-Warp instead leaves the NaNs, which mjlab's NanGuard sees)."""
     counts = self._data.warning[:, _INSTABILITY_WARNINGS, 1].sum(dim=-1)  # (num_envs,) warnings since the env's reset
-    last = getattr(self, "_instability_counts", torch.zeros_like(counts))
-    self._instability_counts = counts.clone()
+    last, self._instability_counts = self._instability_counts, counts.clone()
     return counts > last  # a reset env's counters return to zero, which reads as no new warning
 
   def constraint_buffer_full(self) -> torch.Tensor:
@@ -255,26 +253,23 @@ def constraint_buffer_full(sim) -> torch.Tensor:
   return sim.data.nefc >= sim.wp_data.njmax
 
 # %% ../nbs/00c_sim.ipynb #ca0ad30f
-@contextlib.contextmanager
-def simulation_backend(sim: str | None = None):
-  "Inside the block, mjlab's `ManagerBasedRlEnv` builds its `Simulation` on `sim` (default: `default_sim()`)."
-  from mjlab.envs import manager_based_rl_env
-
-  sim = check_sim(sim or default_sim())
-  saved = manager_based_rl_env.Simulation
-  if sim == "mjbatch":
-    manager_based_rl_env.Simulation = MjbatchSimulation
-  try:
-    yield sim
-  finally:
-    manager_based_rl_env.Simulation = saved
-
-
 def use_simulation_backend(sim: str | None = None) -> str:
-  "For the rest of the process, mjlab's envs run on `sim` (the command-line tools' `--sim`)."
+  "For the rest of the process, mjlab's envs run on `sim` (default: `default_sim()`; the command lines' `--sim`)."
   from mjlab.envs import manager_based_rl_env
   from mjlab.sim import Simulation
 
   sim = check_sim(sim or default_sim())
   manager_based_rl_env.Simulation = MjbatchSimulation if sim == "mjbatch" else Simulation
   return sim
+
+
+@contextlib.contextmanager
+def simulation_backend(sim: str | None = None):
+  "Inside the block, mjlab's `ManagerBasedRlEnv` builds its `Simulation` on `sim`; after it, on what it was before."
+  from mjlab.envs import manager_based_rl_env
+
+  saved = manager_based_rl_env.Simulation
+  try:
+    yield use_simulation_backend(sim)
+  finally:
+    manager_based_rl_env.Simulation = saved
