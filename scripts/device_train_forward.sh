@@ -76,10 +76,12 @@ fi
 
 extra_args="$*"
 write_session null null ""
-timeout --signal=INT --kill-after=30 "$seconds" python3 -X faulthandler -c "from smp_nb.train import train_cli; train_cli()" \
+# a stop waits for the iteration in progress: ~1 s on a GPU, up to a minute on a busy CPU (SMP_KILL_AFTER_S, default 30)
+timeout --signal=INT --kill-after="${SMP_KILL_AFTER_S:-30}" "$seconds" python3 -X faulthandler -c "from smp_nb.train import train_cli; train_cli()" \
   Smp-Forward-G1 --env.scene.num-envs "$num_envs" --agent.save-interval 25 --log-root "$log_root" "${resume[@]}" "$@" \
   > "$out/train.log" 2>&1 &
 trainer=$!
+echo "$trainer" > "$out/trainer.pid"  # `kill -INT $(cat trainer.pid)`: timeout hands python one SIGINT, which saves
 while kill -0 "$trainer" 2>/dev/null; do
   sleep 5
   sync_out
@@ -91,6 +93,7 @@ ended=$(date +%s)
 echo "training stopped with status $status after $((ended - started)) s (limit $seconds s)"
 [ -n "$newest" ] && echo "checkpoint: $newest"
 write_session "$ended" "$status" "$newest"
+rm -f "$out/trainer.pid"
 if [ "${SMP_WARP_CACHE_OUT:-0}" = 1 ] && [ -d "$warp_cache" ]; then
   tar -cf - -C "$warp_cache" . | xz -T0 -6 | split -b 15000000 -d - "$out/warp_cache.tar.xz."
   echo "Warp kernel cache packed: $(du -ch "$out"/warp_cache.tar.xz.* | tail -1 | cut -f1) in $(ls "$out"/warp_cache.tar.xz.* | wc -l) pieces"

@@ -7,7 +7,9 @@
 # It is the CPU counterpart of scripts/device_train_forward.sh (which it runs with --sim mjbatch): the run stops itself
 # on SIGINT after MINUTES and saves the iteration it was in; the newest checkpoint, the events and session.json land in
 # outputs/campaign/<start time>/, and `smp-campaign` ships them (skip that with SMP_NO_SHIP=1, e.g. to ship later by hand:
-# `uv run smp-campaign outputs/campaign/<start time>`). Stopping it early: `kill -INT` the python process it started.
+# `uv run smp-campaign outputs/campaign/<start time>`). Stopping it early: `kill -INT $(cat outputs/campaign/<start
+# time>/trainer.pid)` (the `timeout` that runs python; it hands python one SIGINT). Not `pkill -f train_cli`: that also
+# matches `timeout`, so python gets two signals, and the second ends it at once without a checkpoint.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 minutes=${1:-120}
@@ -15,6 +17,7 @@ num_envs=${2:-1024}
 out=outputs/campaign/$(date +%Y-%m-%d_%H-%M-%S)
 mkdir -p "$out"
 echo "training Smp-Forward-G1 on the CPU (mjbatch) for $minutes min at $num_envs envs; log: $out/train.log"
-OUT=$out SMP_WARP_CACHE_OUT=0 uv run bash scripts/device_train_forward.sh $((minutes * 60)) "$num_envs" --sim mjbatch || exit 1
+# an iteration at 1,024 envs takes 15-60 s on 2 busy cores: give the stop 10 minutes to reach its checkpoint
+OUT=$out SMP_WARP_CACHE_OUT=0 SMP_KILL_AFTER_S=${SMP_KILL_AFTER_S:-600} uv run bash scripts/device_train_forward.sh $((minutes * 60)) "$num_envs" --sim mjbatch || exit 1
 [ "${SMP_NO_SHIP:-0}" = 1 ] && { echo "not shipped (SMP_NO_SHIP=1): uv run smp-campaign $out"; exit 0; }
 uv run smp-campaign "$out"

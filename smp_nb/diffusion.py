@@ -123,9 +123,11 @@ class Denoiser(nn.Module):
 # %% ../nbs/02_diffusion.ipynb #306d6d30
 CHECKPOINT_FORMAT = "smp_nb.prior"
 CHECKPOINT_VERSION = 1
-# K, the diffusion steps the SDS score averages. The reference uses (8, 15, 22); measured one by one on held-out subjects,
-# the three least noisy steps separate real motion from every corruption best (see "Which diffusion steps tell motion apart")
-SDS_TIMESTEPS = (0, 1, 2)
+# K, the diffusion steps the SDS score averages. The reference uses (8, 15, 22). Measured one by one on held-out subjects,
+# separation falls with k for every corruption ("Which diffusion steps tell motion apart" in BENCHMARKS.md); k = 0 alone
+# separates as well as (0, 1, 2) did (AUROCs within 0.015 either way, one noise draw) at a third of the denoiser passes,
+# which on the 2-core CPU is most of the reward's cost (bench/bench_reward_k.py)
+SDS_TIMESTEPS = (0,)
 
 
 class PriorError(ValueError):

@@ -12,6 +12,7 @@ from .diffusion import SDS_TIMESTEPS, MotionPrior, load_prior
 from .features import EE_BODY_NAMES, NUM_JOINTS, motion_features
 
 import dataclasses
+import warnings
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -19,9 +20,9 @@ import torch
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['STATE_SHAPES', 'MIN_TIMESTEP_MEAN', 'COMPOSITIONS', 'PRIORS_DIR', 'MotionFeatureBuffer', 'TimestepNormalizer',
-           'smp_reward', 'compose_rewards', 'SmpCfg', 'SmpState', 'get_smp_state', 'TaskTermCfg', 'smp_reward_term',
-           'score_windows']
+__all__ = ['STATE_SHAPES', 'MIN_TIMESTEP_MEAN', 'COMPOSITIONS', 'PRIORS_DIR', 'LEGACY_TIMESTEPS', 'MotionFeatureBuffer',
+           'TimestepNormalizer', 'smp_reward', 'compose_rewards', 'SmpCfg', 'SmpState', 'get_smp_state', 'TaskTermCfg',
+           'smp_reward_term', 'score_windows']
 
 # %% ../nbs/03_reward.ipynb #38999af3
 STATE_SHAPES: dict[str, tuple[int, ...]] = {
@@ -235,15 +236,29 @@ def score(self: SmpState) -> torch.Tensor:
   return r_smp
 
 
+LEGACY_TIMESTEPS = (0, 1, 2)
+"K of every checkpoint saved before checkpoints named their K (the shipped Forward policy's first session)."
+
+
 @patch
 def state_dict(self: SmpState) -> dict:
   "What a policy checkpoint must keep for a resumed run to see the same reward scale."
-  return {"normalizer": self.normalizer.state_dict(), "prior": str(self.cfg.prior)}
+  return {"normalizer": self.normalizer.state_dict(), "prior": str(self.cfg.prior), "timesteps": list(self.cfg.timesteps)}
 
 
 @patch
 def load_state_dict(self: SmpState, state: dict):
-  self.normalizer.load_state_dict(state["normalizer"])
+  "Restore the normaliser; from a checkpoint scored over a larger K, keep the means m_k of this K's steps."
+  normalizer = dict(state["normalizer"])
+  saved = tuple(state.get("timesteps", LEGACY_TIMESTEPS))
+  wanted = tuple(self.cfg.timesteps)
+  if saved != wanted:
+    if not set(wanted) <= set(saved):
+      warnings.warn(f"the checkpoint's SMP normaliser is for K = {saved}, this env scores K = {wanted}: "
+                    "its running means start afresh")
+      return
+    normalizer["mean"] = normalizer["mean"][[saved.index(k) for k in wanted]]
+  self.normalizer.load_state_dict(normalizer)
 
 # %% ../nbs/03_reward.ipynb #b45f642b
 def get_smp_state(env, cfg: SmpCfg | None = None) -> SmpState:
