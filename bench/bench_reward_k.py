@@ -41,7 +41,6 @@ def main():
   parser.add_argument("--clips", default=None, help="folder of LAFAN1-G1 CSVs (default: lafan_dir())")
   parser.add_argument("--max-windows", type=int, default=2048, help="held-out windows in the AUROC report")
   args = parser.parse_args()
-  torch.set_num_threads(torch.get_num_threads())
   prior = load_prior(PRIORS_DIR / f"{args.prior}.pt")
   print(f"torch {torch.__version__}, CPU capability {torch.backends.cpu.get_cpu_capability()}, "
         f"{torch.get_num_threads()} threads; SDS_TIMESTEPS = {SDS_TIMESTEPS}")
