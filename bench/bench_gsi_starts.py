@@ -1,6 +1,7 @@
 """How well the simulator holds generative-state-init starts, at the scale of a GPU run.
 
-usage: uv run python bench/bench_gsi_starts.py [--num-envs 4096] [--steps 10] [--device cpu] [--tasks Smp-Forward-G1 ...]
+usage: uv run python bench/bench_gsi_starts.py [--num-envs 4096] [--steps 10] [--device cpu] [--sim mjbatch|mujoco_warp]
+       [--tasks Smp-Forward-G1 ...]
 
 For each task: build the env with its default GSI pool (4096 windows, 50-step DDPM, checked starts), reset every env
 from it, then step `--steps` times with zero actions (the PD targets are the default pose) and count the envs whose
@@ -14,11 +15,20 @@ import time
 import torch
 
 
-def bench_task(task_id: str, num_envs: int, steps: int, device: str) -> dict:
+def contacts(sim) -> int:
+  "Contacts in all worlds now (MuJoCo-Warp counts them over the batch; mjbatch per env)."
+  from smp_nb.sim import MjbatchSimulation
+
+  if isinstance(sim, MjbatchSimulation):
+    return int(sim.data.ncon.sum())
+  return int(sim.wp_data.nacon.numpy()[0])
+
+
+def bench_task(task_id: str, num_envs: int, steps: int, device: str, sim: str) -> dict:
   from smp_nb.tasks import g1_joint_velocity_limits, make_env
 
   t0 = time.perf_counter()
-  env = make_env(task_id, num_envs=num_envs, device=device, seed=0)
+  env = make_env(task_id, num_envs=num_envs, device=device, seed=0, sim=sim)
   env.reset()
   build_s = time.perf_counter() - t0
   pool = env.smp.gsi
@@ -28,7 +38,7 @@ def bench_task(task_id: str, num_envs: int, steps: int, device: str) -> dict:
   sensors = env.scene.sensors
   in_collision = int(sensors["self_collision"].data.found.any(dim=-1).sum()) if "self_collision" in sensors else 0
   most_constraints = int(env.sim.data.nefc.max())
-  most_contacts = int(env.sim.wp_data.nacon.numpy()[0])
+  most_contacts = contacts(env.sim)
   ended = torch.zeros(num_envs, dtype=torch.bool, device=env.device)
   reasons = {name: 0 for name in env.termination_manager.active_terms}
   zero = torch.zeros(num_envs, env.action_manager.total_action_dim, device=env.device)
@@ -40,14 +50,15 @@ def bench_task(task_id: str, num_envs: int, steps: int, device: str) -> dict:
     ended |= terminated | truncated
     assert torch.isfinite(obs["actor"]).all() and torch.isfinite(reward).all()
     most_constraints = max(most_constraints, int(env.sim.data.nefc.max()))
-    most_contacts = max(most_contacts, int(env.sim.wp_data.nacon.numpy()[0]))
+    most_contacts = max(most_contacts, contacts(env.sim))
   step_s = time.perf_counter() - t1
+  native = env.sim.wp_device is None  # mjbatch: MuJoCo's arena grows, there is no fixed buffer to fill
   result = dict(
     task=task_id, envs=num_envs, ended=int(ended.sum()), share=float(ended.float().mean()), reasons=reasons,
     pool=dict(pool.counts), pool_s=pool.startup_seconds, build_s=build_s, step_s=step_s,
     fastest_joint=float(joint_speed.max()), over_limit=over_limit, in_collision=in_collision,
-    most_constraints=most_constraints, njmax=env.sim.wp_data.njmax, most_contacts=most_contacts,
-    contact_capacity=env.sim.wp_data.naconmax,
+    most_constraints=most_constraints, njmax="grows" if native else env.sim.wp_data.njmax,
+    most_contacts=most_contacts, contact_capacity="grows" if native else env.sim.wp_data.naconmax,
   )
   env.close()
   return result
@@ -58,14 +69,17 @@ def main():
   ap.add_argument("--num-envs", type=int, default=4096)
   ap.add_argument("--steps", type=int, default=10)
   ap.add_argument("--device", default="cpu")
+  ap.add_argument("--sim", default=None, help="physics backend (default: mjbatch without CUDA, MuJoCo-Warp with it)")
   ap.add_argument("--tasks", nargs="+", default=["Smp-Forward-G1", "Smp-Steering-G1", "Smp-Location-G1", "Smp-Getup-G1"])
   args = ap.parse_args()
 
   import warp as wp
   wp.config.log_level = wp.LOG_WARNING
 
-  results = [bench_task(t, args.num_envs, args.steps, args.device) for t in args.tasks]
-  print(f"machine: {platform.node()}, device {args.device}, {args.num_envs} envs, {args.steps} steps of zero actions\n")
+  from smp_nb.sim import check_sim, default_sim
+  sim = check_sim(args.sim or default_sim())
+  results = [bench_task(t, args.num_envs, args.steps, args.device, sim) for t in args.tasks]
+  print(f"machine: {platform.node()}, device {args.device}, {sim}, {args.num_envs} envs, {args.steps} steps of zero actions\n")
   print("| task | ended within 10 steps | by | pool: sampled / self-collision / too deep / raised / joints clamped "
         "| fastest joint at reset [rad/s] | in self-collision at reset | most constraints / njmax | most contacts (all worlds) / capacity |")
   print("|---|---|---|---|---|---|---|---|")

@@ -4,8 +4,11 @@
 when it is installed, so it cannot be a dependency of a project that installs offline). This script makes the same pages
 without it: nbdev's own processing (`_proc/`: front matter, `show_doc` of every export, hidden cells and export cells
 removed), then one self-contained HTML page per notebook (figures and videos inline, no script, no network).
-No notebook is re-executed; only the cells the API docs need run (exports and pure imports, as nbdev does, but never a
-cell of tests that mixes imports with other code: those need the notebook's earlier, unexecuted cells).
+No notebook is re-executed; only the cells the API docs need run (exports, pure imports and `show_doc` calls, as nbdev
+does, but never a cell of tests that mixes imports with other code: those need the notebook's earlier, unexecuted cells).
+The LaTeX of the markdown cells (`$...$`, `$$...$$`) becomes MathML here, at build time (latex2mathml), which browsers
+render natively; the prose after a notebook's title and description stays on its page (nbdev's front matter would
+drop the whole first cell).
 
   uv run python scripts/build_docs.py             # -> _docs/index.html and one page per notebook
   python3 -m http.server -d _docs 8000            # preview at http://localhost:8000
@@ -40,8 +43,8 @@ p.description { color: #556; font-size: 110%; }
 
 
 def _eval_exports_and_imports(cell):
-  "nbdev's `_do_eval`, without cells that mix imports with other (test) code: docs need exports and imports only."
-  from nbdev.processors import cell_lang
+  "nbdev's `_do_eval`, without cells that mix imports with other (test) code: docs need exports, imports and `show_doc`."
+  from nbdev.processors import _show_docs, cell_lang
 
   if cell.cell_type != "code" or cell_lang(cell) != "python" or not cell.source or "nbdev_export()" in cell.source:
     return False
@@ -50,15 +53,47 @@ def _eval_exports_and_imports(cell):
   if cell.directives_.keys() & {"export", "exports", "exporti", "exec_doc"}:
     return True
   trees = cell.parsed_()
-  return bool(trees) and all(isinstance(t, (ast.Import, ast.ImportFrom)) for t in trees)
+  if not trees:
+    return False
+  return all(isinstance(t, (ast.Import, ast.ImportFrom)) for t in trees) or len(_show_docs(trees)) == len(trees)
+
+
+def prose_after_front_matter(source: str) -> str | None:
+  "A title cell without the lines nbdev's front matter takes (title, the `>` description, `- key: value`), or None."
+  lines = source.split("\n")
+  title = next((i for i, l in enumerate(lines) if re.match(r"^#\s+\S", l)), None)
+  quote = next((i for i, l in enumerate(lines) if l.startswith(">")), None)
+  drop = {title} if title is not None else set()
+  if quote is not None:  # the first blockquote, whole (nbdev reads its first line: `.ci/check_docs.py` wants only one)
+    end = quote
+    while end < len(lines) and lines[end].startswith(">"):
+      end += 1
+    drop |= set(range(quote, end))
+  drop |= {i for i, l in enumerate(lines) if re.match(r"^-\s+(\S.*:.*\S)\s*$", l)}
+  rest = "\n".join(l for i, l in enumerate(lines) if i not in drop).strip()
+  return rest or None
+
+
+def _keep_prose(self, f, cell):
+  "`FrontmatterProc._update`, keeping the prose of the title cell on the page."
+  source = cell.get("source")
+  if not source or not (d := f(source)):
+    return
+  self.fm.update(d)
+  cell.source = prose_after_front_matter(source) if cell.cell_type == "markdown" else None
 
 
 def process_notebooks(force: bool) -> Path:
-  "nbdev's processing of every notebook into `_proc/`, in this process (so the stricter evaluation rule applies)."
+  "nbdev's processing of every notebook into `_proc/`, in this process (so the rules above apply)."
   import nbdev.processors
+  from nbdev.config import get_config
+  from nbdev.frontmatter import FrontmatterProc
   from nbdev.serve import proc_nbs
 
   nbdev.processors._do_eval = _eval_exports_and_imports
+  FrontmatterProc._update = _keep_prose
+  cache = get_config().config_path / "_proc"
+  force = force or (cache.exists() and cache.stat().st_mtime < Path(__file__).stat().st_mtime)  # these rules changed
   return proc_nbs(n_workers=0, force=force)
 
 
@@ -75,9 +110,45 @@ def _front_matter(nb) -> dict:
 _DIRECTIVE = re.compile(r"^\s*#\|\s*(.*)$")
 
 
-def _prepare(nb):
-  "Hide the input of `echo: false` cells and drop every `#|` directive line (Quarto would have read them)."
+# fenced code blocks and code spans of a markdown cell: their `$` is not math
+_MD_CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$|(`+).*?(?<!`)\2(?!`)", re.DOTALL | re.MULTILINE)
+# $$display$$ (may span lines) or $inline$ (no blank line inside, no space after the opening or before the closing `$`)
+_MD_MATH = re.compile(r"(?<!\\)\$\$(.+?)\$\$|(?<![\\$])\$(?=\S)((?:[^$\n]|\n(?!\s*\n))+?)(?<=[^\s\\])\$(?!\$)", re.DOTALL)
+
+
+def extract_math(source: str, maths: list[str]) -> str:
+  "Markdown with each LaTeX formula replaced by a placeholder; the formulas, as MathML, are appended to `maths`."
+  from latex2mathml.converter import convert
+
+  def one(m):
+    tex, display = (m.group(1), "block") if m.group(1) is not None else (m.group(2), "inline")
+    try:
+      maths.append(convert(tex.strip(), display=display))
+    except Exception as e:  # latex2mathml raises plain exceptions on TeX it does not know
+      raise ValueError(f"latex2mathml cannot convert {tex.strip()!r}: {type(e).__name__}: {e}") from None
+    return f"SMPMATHPLACEHOLDER{len(maths) - 1}X"
+
+  out, pos = [], 0
+  for code in _MD_CODE.finditer(source):  # math only in the text between code
+    out += [_MD_MATH.sub(one, source[pos:code.start()]), code.group(0)]
+    pos = code.end()
+  return "".join(out + [_MD_MATH.sub(one, source[pos:])])
+
+
+def insert_math(body: str, maths: list[str]) -> str:
+  "The page with every placeholder replaced by its MathML."
+  return re.sub(r"SMPMATHPLACEHOLDER(\d+)X", lambda m: maths[int(m.group(1))], body)
+
+
+def _prepare(nb, maths: list[str]):
+  "Math to placeholders, hide the input of `echo: false` cells and drop every `#|` directive line (Quarto reads them)."
   for cell in nb.cells:
+    cell.pop("has_sd", None)  # nbdev's mark on the cells it adds for `show_doc`, and its run times: not nbformat
+    cell.get("metadata", {}).pop("execution", None)
+    for output in cell.get("outputs", []):
+      output.pop("transient", None)
+    if cell.cell_type == "markdown":
+      cell.source = extract_math(cell.source, maths)
     if cell.cell_type != "code":
       continue
     lines = cell.source.split("\n")
@@ -118,8 +189,13 @@ def build(out: Path, force: bool = False) -> list[Path]:
   style = CSS + HtmlFormatter().get_style_defs(".highlight")
   written = []
   for name, title, description, nb in pages:
-    _prepare(nb)
+    maths = []
+    try:
+      _prepare(nb, maths)
+    except ValueError as e:
+      raise SystemExit(f"build_docs.py: {name}: {e}") from None
     body, _ = exporter.from_notebook_node(nb)
+    body = insert_math(body, maths)
     body = body.replace(f'href="{site}', 'href="')
     nav = "\n".join(f'<a href="{n}"{" class=here" if n == name else ""}>{html.escape(t)}</a>' for n, t, _, _ in pages)
     desc = re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(description))  # the one markdown a description uses

@@ -269,7 +269,7 @@ def joint_jerk(segments: Segments) -> torch.Tensor:
 
 
 def action_rate(segments: Segments) -> torch.Tensor:
-  "Mean |a_t − a_(t−1)| over joints and steps `(S,)`; NaN for human motion (no actions)."
+  "Mean change of the actions per step, Δa ([equation](metrics.html#eq-smoothness-metrics)) `(S,)`; NaN for human motion (no actions)."
   if segments.actions is None:
     return torch.full((len(segments),), float("nan"), dtype=torch.float64)
   return segments.actions.diff(dim=1).abs().mean(dim=(1, 2)).double()
@@ -298,7 +298,7 @@ def frechet_distance(
   a: torch.Tensor,  # (n, D) samples
   b: torch.Tensor,  # (m, D) samples
 ) -> float:
-  "‖μa − μb‖² + tr(Σa + Σb − 2 (Σa^½ Σb Σa^½)^½) of Gaussians fitted to two sample sets."
+  "The Fréchet distance d_F ([equation](metrics.html#eq-frechet)) of Gaussians fitted to two sample sets."
   a, b = a.double(), b.double()
   mu_a, mu_b = a.mean(0), b.mean(0)
   cov_a, cov_b = torch.cov(a.T).reshape(a.shape[1], -1), torch.cov(b.T).reshape(b.shape[1], -1)

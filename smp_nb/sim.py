@@ -13,8 +13,9 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['SIM_BACKENDS', 'default_sim', 'check_sim', 'MjbatchData', 'MjbatchModel', 'MjbatchSimulation', 'refresh_kinematics',
-           'reset_by_engine', 'constraint_buffer_full', 'use_simulation_backend', 'simulation_backend']
+__all__ = ['SIM_BACKENDS', 'RAY_MODEL_FIELDS', 'default_sim', 'check_sim', 'MjbatchData', 'MjbatchModel', 'MjbatchSimulation',
+           'refresh_kinematics', 'reset_by_engine', 'constraint_buffer_full', 'use_simulation_backend',
+           'simulation_backend', 'WarpRaycaster']
 
 # %% ../nbs/00c_sim.ipynb #4e2228b3
 SIM_BACKENDS = ("mjbatch", "mujoco_warp")
@@ -123,7 +124,8 @@ class MjbatchSimulation:
   `step()` is one `mj_step` of every env, after which derived fields and `sensordata` are one substep behind
   qpos/qvel, as with MuJoCo-Warp; `forward()` makes them current; `reset(env_ids)` is `mj_resetData` (qpos0, zero
   velocities, a cold solver warm start) of those envs; `expand_model_fields` makes model fields per env, which
-  `recompute_constants` follows through `mj_setConst`. Camera and raycast sensors (Warp's renderer) are refused."""
+  `recompute_constants` follows through `mj_setConst`; `sense()` runs raycast sensors with MuJoCo-Warp's ray kernel on
+  the CPU (`WarpRaycaster`). Camera sensors (Warp's renderer) are refused."""
 
   def __init__(self, num_envs: int, cfg, model: mujoco.MjModel | None = None, device: str = "cpu", *, spec=None,
                variant_info=None, num_threads: int | None = None):
@@ -151,6 +153,7 @@ class MjbatchSimulation:
     self._expanded_fields: set[str] = set()
     self._batch.reset()  # every env at qpos0 with derived fields valid, as mjwarp.put_data leaves them
     self._instability_counts = torch.zeros(num_envs, dtype=self._data.warning.dtype)  # per env, at the last check
+    self._raycaster: WarpRaycaster | None = None
 
   mj_model = property(lambda self: self._mj_model)
   mj_data = property(lambda self: self._mj_data)
@@ -173,6 +176,8 @@ class MjbatchSimulation:
     invalid = [f for f in fields if not hasattr(self._mj_model, f)]
     if invalid:
       raise ValueError(f"Fields not found in model: {invalid}")
+    if self._raycaster is not None:
+      self._raycaster.check_fields(fields)
     for f in fields:
       self._model.expand(f)
     self._expanded_fields.update(fields)
@@ -204,11 +209,13 @@ class MjbatchSimulation:
       self._batch.reset(np.unique(torch.as_tensor(env_ids).cpu().numpy().astype(np.int64)))
 
   def set_sensor_context(self, ctx) -> None:
-    raise NotImplementedError("the mjbatch backend has no camera or raycast sensors (they need MuJoCo-Warp's renderer):"
-                              " use sim='mujoco_warp' for this task")
+    "Wire mjlab's `SensorContext` (the scene's raycast sensors) to this simulation's `sense()`."
+    self._raycaster = WarpRaycaster(self, ctx)
 
   def sense(self) -> None:
-    pass
+    "Cast every raycast sensor's rays from the current geom poses (mjlab calls it once per env step)."
+    if self._raycaster is not None:
+      self._raycaster.cast()
 
   def kinematics(self) -> None:
     "Body poses and velocities from the current qpos/qvel (mj_forward: a superset of kinematics, com_pos, com_vel)."
@@ -273,3 +280,55 @@ def simulation_backend(sim: str | None = None):
     yield use_simulation_backend(sim)
   finally:
     manager_based_rl_env.Simulation = saved
+
+# %% ../nbs/00c_sim.ipynb #50e2d05e
+RAY_MODEL_FIELDS = frozenset({"geom_size", "geom_type", "geom_dataid", "geom_group", "geom_rgba", "geom_matid",
+                              "geom_bodyid", "body_weldid", "mat_rgba", "hfield_data", "hfield_size", "mesh_vert"})
+"Model fields MuJoCo-Warp's ray kernel reads beyond the geom poses: per-env values of these would go unseen by the rays."
+
+
+class WarpRaycaster:
+  """mjlab's raycast sensors on the mjbatch backend: MuJoCo-Warp's ray kernel, on the CPU, over a shadow MuJoCo-Warp
+  model and data into which each `cast()` copies the geom poses (`geom_xpos`, `geom_xmat`) native MuJoCo computed."""
+
+  def __init__(self, sim: MjbatchSimulation, ctx):
+    import mujoco_warp as mjwarp
+    import warp as wp
+
+    if ctx.has_cameras:
+      raise NotImplementedError("the mjbatch backend has no camera sensors (they need MuJoCo-Warp's renderer):"
+                                " use sim='mujoco_warp' for this task")
+    self.check_fields(sim.expanded_fields)
+    self._sim, self._ctx = sim, ctx
+    with wp.ScopedDevice("cpu"):
+      self._wp_model = mjwarp.put_model(sim.mj_model)
+      # the ray kernel reads no contacts or constraints: the smallest buffers MuJoCo-Warp allows
+      self._wp_data = mjwarp.make_data(sim.mj_model, nworld=sim.num_envs, nconmax=1, njmax=1)
+    self._geom_xpos = wp.to_torch(self._wp_data.geom_xpos)  # (num_envs, ngeom, 3)
+    self._geom_xmat = wp.to_torch(self._wp_data.geom_xmat)  # (num_envs, ngeom, 3, 3)
+    # mjlab's sensors hand `model.struct` and `data.struct` (its WarpBridge's wrapped objects) to the kernel
+    object.__setattr__(sim.model, "struct", self._wp_model)
+    object.__setattr__(sim.data, "struct", self._wp_data)
+
+  @staticmethod
+  def check_fields(fields) -> None:
+    "Refuse per-env model `fields` that the rays would not see (the shadow model is the compiled one)."
+    unseen = sorted(set(fields) & RAY_MODEL_FIELDS)
+    if unseen:
+      raise NotImplementedError(f"the mjbatch backend's raycast sensors see the compiled model, not per-env {unseen}:"
+                                " use sim='mujoco_warp' for this task")
+
+  def cast(self) -> None:
+    "mjlab's sense pipeline over the current geom poses: prepare the rays, refit the BVH, run each sensor, finalize."
+    import mujoco_warp as mjwarp
+    import warp as wp
+
+    ctx = self._ctx
+    ctx.prepare()
+    self._geom_xpos.copy_(self._sim.data.geom_xpos)
+    self._geom_xmat.copy_(self._sim.data.geom_xmat)
+    with wp.ScopedDevice("cpu"):
+      mjwarp.refit_bvh(self._wp_model, self._wp_data, ctx.render_context)
+      for sensor in ctx.raycast_sensors:
+        sensor.raycast_kernel(rc=ctx.render_context)
+    ctx.finalize()

@@ -15,7 +15,7 @@ with importing_mjlab():
 
 # %% ../../../nbs/04_tasks.ipynb #2e6b0f81
 def velocity_error(env, command_name: str, asset_cfg: SceneEntityCfg = ROBOT) -> torch.Tensor:
-  "‖v_cmd − v_xy‖ in m/s `(num_envs,)`."
+  "Distance between the commanded and the pelvis's xy velocity, in m/s `(num_envs,)`."
   cmd: SteeringCommand = env.command_manager.get_term(command_name)
   return (cmd.target_vel_w - env.scene[asset_cfg.name].data.root_link_lin_vel_w[:, :2]).norm(dim=-1)
 

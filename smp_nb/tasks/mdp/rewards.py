@@ -17,7 +17,7 @@ ROBOT = SceneEntityCfg("robot")
 
 def target_velocity_reward(env, command_name: str, vel_err_scale: float = 0.5,
                            asset_cfg: SceneEntityCfg = ROBOT) -> torch.Tensor:
-  "exp(-s ‖v_cmd − v_xy‖²), zero while the pelvis moves backwards along the target direction `(num_envs,)`."
+  "The velocity term r_vel ([equation](tasks.html#eq-task-terms)): 0 while the pelvis moves backwards along the target direction `(num_envs,)`."
   cmd: SteeringCommand = env.command_manager.get_term(command_name)
   v_xy = env.scene[asset_cfg.name].data.root_link_lin_vel_w[:, :2]
   reward = torch.exp(-vel_err_scale * (cmd.target_vel_w - v_xy).pow(2).sum(-1))
@@ -25,13 +25,13 @@ def target_velocity_reward(env, command_name: str, vel_err_scale: float = 0.5,
 
 
 def face_direction_reward(env, command_name: str, asset_cfg: SceneEntityCfg = ROBOT) -> torch.Tensor:
-  "max(facing · heading, 0) `(num_envs,)`."
+  "The facing term r_face ([equation](tasks.html#eq-task-terms)) `(num_envs,)`."
   cmd: SteeringCommand = env.command_manager.get_term(command_name)
   return (cmd.face_dir_w * unit_xy(env.scene[asset_cfg.name].data.heading_w)).sum(-1).clamp(min=0.0)
 
 
 def location_reward(env, command_name: str, pos_err_scale: float = 0.25, asset_cfg: SceneEntityCfg = ROBOT) -> torch.Tensor:
-  "exp(-s ‖xy_goal − xy‖) `(num_envs,)`."
+  "The location term r_loc ([equation](tasks.html#eq-task-terms)) `(num_envs,)`."
   cmd: LocationCommand = env.command_manager.get_term(command_name)
   distance = (cmd.target_pos_w - env.scene[asset_cfg.name].data.root_link_pos_w[:, :2]).norm(dim=-1)
   return torch.exp(-pos_err_scale * distance)
@@ -54,13 +54,13 @@ def head_height_and_velocity(env, asset_cfg: SceneEntityCfg = HEAD) -> tuple[tor
 
 def head_upward_velocity_reward(env, target_velocity: float = 0.25, head_height_threshold: float = 0.9,
                                 scale: float = 100.0, asset_cfg: SceneEntityCfg = HEAD) -> torch.Tensor:
-  "exp(-s · max(v_target − v_head, 0)²) while the head is below the threshold, 1 above it `(num_envs,)`."
+  "The head's upward-velocity term r_up ([equation](tasks.html#eq-head-terms)): 1 once the head is above the threshold `(num_envs,)`."
   height, up_velocity = head_height_and_velocity(env, asset_cfg)
   reward = torch.exp(-scale * (target_velocity - up_velocity).clamp(min=0.0).pow(2))
   return torch.where(height < head_height_threshold, reward, torch.ones_like(reward))
 
 
 def head_height_reward(env, target_height: float = 1.1, scale: float = 1.0, asset_cfg: SceneEntityCfg = HEAD) -> torch.Tensor:
-  "exp(-s · max(h_target − h_head, 0)²), no penalty above the target `(num_envs,)`."
+  "The head-height term r_head ([equation](tasks.html#eq-head-terms)): 1 above the target `(num_envs,)`."
   height, _ = head_height_and_velocity(env, asset_cfg)
   return torch.exp(-scale * (target_height - height).clamp(min=0.0).pow(2))

@@ -58,6 +58,6 @@ class stood_up:
 
 
 def smp_too_low(env, threshold: float = 0.02, w_s: float = 6.0, grace_steps: int = 5) -> torch.Tensor:
-  "The raw SMP score exp(-w_s · mean_k err_k) below `threshold` once `grace_steps` have passed `(num_envs,)`."
+  "The raw SMP score of the step below `threshold` once `grace_steps` have passed ([Getup](tasks.html#eq-getup)) `(num_envs,)`."
   state = get_smp_state(env)
   return (torch.exp(-w_s * state.last_error) < threshold) & (env.episode_length_buf >= grace_steps)

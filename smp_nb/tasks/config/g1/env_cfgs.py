@@ -6,7 +6,7 @@ __all__ = ['g1_spec_with_head', 'remove_term', 'smp_g1_events', 'smp_g1_env_cfg'
 import mujoco
 
 from ....features import importing_mjlab
-from ....diffusion import read_checkpoint
+from ....diffusion import SDS_TIMESTEPS, read_checkpoint
 from ....reward import PRIORS_DIR, SmpCfg, TaskTermCfg, smp_reward_term
 from ...mdp.commands import LocationCommandCfg, SteeringCommandCfg
 from ...mdp.events import GsiCfg, gsi_refresh, gsi_reset
@@ -122,6 +122,7 @@ def add_smp_task(
   task_terms: dict[str, TaskTermCfg],  # Σ wᵢ taskᵢ
   w_s: float = 6.0,  # SDS weight (reference: 6, Location 4)
   command: tuple[str, CommandTermCfg] | None = None,  # (name, cfg) of the task's command, observed by the policy
+  timesteps: tuple[int, ...] = SDS_TIMESTEPS,  # K, the diffusion steps r_smp scores at
 ) -> ManagerBasedRlEnvCfg:
   "Give the shared env its task: command, SMP reward term."
   if command is not None:
@@ -130,7 +131,8 @@ def add_smp_task(
     for group, observations in smp_observations(name).items():
       cfg.observations[group].terms["command"] = observations.terms["command"]
   cfg.rewards["task_smp_product"] = RewardTermCfg(
-    func=smp_reward_term, weight=1.0, params={"smp": SmpCfg(prior=PRIORS_DIR / prior, w_s=w_s), "task_terms": task_terms})
+    func=smp_reward_term, weight=1.0, params={"smp": SmpCfg(prior=PRIORS_DIR / prior, w_s=w_s, timesteps=timesteps),
+                                                  "task_terms": task_terms})
   return cfg
 
 
@@ -186,11 +188,11 @@ def smp_getup_env_cfg(play: bool = False) -> ManagerBasedRlEnvCfg:
                                 {"target_velocity": 0.25, "head_height_threshold": 0.9, "scale": 100.0,
                                  "asset_cfg": head_site()}),
      "head_height": TaskTermCfg(head_height_reward, 0.3, {"target_height": 1.1, "scale": 1.0,
-                                                             "asset_cfg": head_site()})})
+                                                             "asset_cfg": head_site()})},
+    # K stays (0, 1, 2) here, not SDS_TIMESTEPS = (0,): smp_too_low's w_s below was measured at that K
+    timesteps=(0, 1, 2))
   cfg.scene.entities["robot"].spec_fn = g1_spec_with_head
   remove_term(cfg.terminations, "self_collision")
-  # K stays (0, 1, 2) here, not SDS_TIMESTEPS = (0,): smp_too_low's w_s below was measured at that K
-  cfg.rewards["task_smp_product"].params["smp"].timesteps = (0, 1, 2)
   # w_s 1.8, not the reference's 6: at K = (0, 1, 2) the raw error of real held-out get-up motion is 3.3 times that at the
   # reference's K (0.318 vs 0.097), and 6 / 3.3 ends the same motion as the reference does
   cfg.terminations["smp_too_low"] = TerminationTermCfg(func=smp_too_low,
