@@ -15,13 +15,17 @@ import time
 import torch
 
 
-def contacts(sim) -> int:
-  "Contacts in all worlds now (MuJoCo-Warp counts them over the batch; mjbatch per env)."
+def counts(sim) -> tuple[int, int] | None:
+  "(most constraints in one world, contacts in all worlds) now; None on mjbatch, which binds no counts (its arena grows)."
   from smp_nb.sim import MjbatchSimulation
 
   if isinstance(sim, MjbatchSimulation):
-    return int(sim.data.ncon.sum())
-  return int(sim.wp_data.nacon.numpy()[0])
+    return None
+  return int(sim.data.nefc.max()), int(sim.wp_data.nacon.numpy()[0])
+
+
+def most(a, b):
+  return None if a is None or b is None else tuple(map(max, a, b))
 
 
 def bench_task(task_id: str, num_envs: int, steps: int, device: str, sim: str) -> dict:
@@ -37,8 +41,7 @@ def bench_task(task_id: str, num_envs: int, steps: int, device: str, sim: str) -
   over_limit = int((joint_speed > g1_joint_velocity_limits().to(joint_speed.device) + 1e-4).any(dim=1).sum())
   sensors = env.scene.sensors
   in_collision = int(sensors["self_collision"].data.found.any(dim=-1).sum()) if "self_collision" in sensors else 0
-  most_constraints = int(env.sim.data.nefc.max())
-  most_contacts = contacts(env.sim)
+  peak = counts(env.sim)
   ended = torch.zeros(num_envs, dtype=torch.bool, device=env.device)
   reasons = {name: 0 for name in env.termination_manager.active_terms}
   zero = torch.zeros(num_envs, env.action_manager.total_action_dim, device=env.device)
@@ -49,16 +52,15 @@ def bench_task(task_id: str, num_envs: int, steps: int, device: str, sim: str) -
       reasons[name] += int((env.termination_manager.get_term(name) & ~ended).sum())
     ended |= terminated | truncated
     assert torch.isfinite(obs["actor"]).all() and torch.isfinite(reward).all()
-    most_constraints = max(most_constraints, int(env.sim.data.nefc.max()))
-    most_contacts = max(most_contacts, contacts(env.sim))
+    peak = most(peak, counts(env.sim))
   step_s = time.perf_counter() - t1
   native = env.sim.wp_device is None  # mjbatch: MuJoCo's arena grows, there is no fixed buffer to fill
   result = dict(
     task=task_id, envs=num_envs, ended=int(ended.sum()), share=float(ended.float().mean()), reasons=reasons,
     pool=dict(pool.counts), pool_s=pool.startup_seconds, build_s=build_s, step_s=step_s,
     fastest_joint=float(joint_speed.max()), over_limit=over_limit, in_collision=in_collision,
-    most_constraints=most_constraints, njmax="grows" if native else env.sim.wp_data.njmax,
-    most_contacts=most_contacts, contact_capacity="grows" if native else env.sim.wp_data.naconmax,
+    most_constraints=peak[0] if peak else "-", njmax="grows" if native else env.sim.wp_data.njmax,
+    most_contacts=peak[1] if peak else "-", contact_capacity="grows" if native else env.sim.wp_data.naconmax,
   )
   env.close()
   return result

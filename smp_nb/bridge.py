@@ -10,12 +10,18 @@ import torch
 
 from .data import Clip, clip_velocities
 from .features import EE_BODY_NAMES, G1_JOINT_NAMES
+from .sim import MjbatchSimulation, check_sim, default_sim
 
 # %% auto #0
 __all__ = ['mjlab_g1_scene', 'g1_frame_from_entity', 'g1_entity_indices', 'replay_in_mjlab']
 
 # %% ../nbs/01a_bridge.ipynb #1467a057
-def mjlab_g1_scene(num_envs: int, device: str = "cpu", env_spacing: float = 2.5):
+def mjlab_g1_scene(
+  num_envs: int,
+  device: str = "cpu",
+  env_spacing: float = 2.5,
+  sim: str | None = None,  # physics backend, "mjbatch" or "mujoco_warp" (default: `default_sim()`)
+):
   "A bare mjlab scene with the G1 (flat plane, grid of env origins) and its simulation, initialised."
   import warp as wp
   wp.config.log_level = wp.LOG_WARNING  # no per-kernel load messages
@@ -29,9 +35,10 @@ def mjlab_g1_scene(num_envs: int, device: str = "cpu", env_spacing: float = 2.5)
     entities={"robot": get_g1_robot_cfg()},
   )
   scene = Scene(cfg, device=device)
-  sim = Simulation(num_envs=num_envs, cfg=SimulationCfg(), model=scene.compile(), device=device)
-  scene.initialize(sim.mj_model, sim.model, sim.data)
-  return scene, sim
+  simulation_class = MjbatchSimulation if check_sim(sim or default_sim()) == "mjbatch" else Simulation
+  simulation = simulation_class(num_envs=num_envs, cfg=SimulationCfg(), model=scene.compile(), device=device)
+  scene.initialize(simulation.mj_model, simulation.model, simulation.data)
+  return scene, simulation
 
 # %% ../nbs/01a_bridge.ipynb #dafdb759
 def g1_frame_from_entity(
@@ -64,9 +71,10 @@ def replay_in_mjlab(
   frames: np.ndarray,  # frame indices to set, one per environment
   device: str = "cpu",
   scene_and_sim=None,  # reuse a `mjlab_g1_scene(len(frames))`
+  sim: str | None = None,  # the backend of a new scene (default: `default_sim()`)
 ) -> dict[str, torch.Tensor]:  # world states relative to each env's origin, float64 `(len(frames), ...)`
   "Set clip frames into mjlab's G1 kinematically and read back what the simulator reports."
-  scene, sim = scene_and_sim or mjlab_g1_scene(len(frames), device)
+  scene, simulation = scene_and_sim or mjlab_g1_scene(len(frames), device, sim=sim)
   robot = scene["robot"]
   joint_ids, ee_ids = g1_entity_indices(robot)
   lin_vel, ang_vel, joint_vel = clip_velocities(clip)
@@ -79,7 +87,7 @@ def replay_in_mjlab(
   joint_pos[:, joint_ids] = as_t(clip.joint_pos)
   joint_vel_sim[:, joint_ids] = as_t(joint_vel)
   robot.write_joint_state_to_sim(joint_pos, joint_vel_sim)
-  sim.forward()
-  scene.update(sim.mj_model.opt.timestep)
+  simulation.forward()
+  scene.update(simulation.mj_model.opt.timestep)
   frame = g1_frame_from_entity(robot, origins, joint_ids, ee_ids)
   return {k: v.detach().to("cpu", torch.float64) for k, v in frame.items()}
