@@ -3,6 +3,7 @@ reward, policy inference) and the PPO update, at several num_envs and on both ph
 itself (mjlab's train, rsl-rl's runner) from scratch. The first iteration is left out (its GSI pool and warm-up).
 
   uv run python bench/bench_ppo_iteration.py [--envs 1024 2048 4096] [--sims mjbatch mujoco_warp] [--iterations 3]
+                                             [--pool-size 4096]
 
 Prints one line per run and a markdown table; run it on an otherwise idle machine (rsl-rl's own timers are wall time).
 """
@@ -16,13 +17,13 @@ import time
 TIMES = re.compile(r"Collection time: ([\d.]+)s.*?Learning time: ([\d.]+)s", re.S)
 
 
-def run(sim: str, num_envs: int, iterations: int) -> dict:
+def run(sim: str, num_envs: int, iterations: int, pool_size: int) -> dict:
   with tempfile.TemporaryDirectory() as logs:
     start = time.perf_counter()
     out = subprocess.run(
       [sys.executable, "-c", "from smp_nb.train import train_cli; train_cli()", "Smp-Forward-G1", "--sim", sim,
        "--env.scene.num-envs", str(num_envs), "--agent.max-iterations", str(iterations), "--agent.save-interval", "1000",
-       "--log-root", logs], capture_output=True, text=True)
+       "--env.events.gsi-reset.params.gsi.pool-size", str(pool_size), "--log-root", logs], capture_output=True, text=True)
     wall = time.perf_counter() - start
   if out.returncode != 0:
     raise SystemExit(f"{sim} at {num_envs} envs failed:\n{out.stdout[-2000:]}\n{out.stderr[-2000:]}")
@@ -42,11 +43,12 @@ def main():
   parser.add_argument("--envs", type=int, nargs="+", default=[1024, 2048, 4096])
   parser.add_argument("--sims", nargs="+", default=["mjbatch"])
   parser.add_argument("--iterations", type=int, default=3)
+  parser.add_argument("--pool-size", type=int, default=4096, help="GSI pool (startup cost only; the task's default 4096)")
   args = parser.parse_args()
   rows = []
   for sim in args.sims:
     for num_envs in args.envs:
-      row = run(sim, num_envs, args.iterations)
+      row = run(sim, num_envs, args.iterations, args.pool_size)
       print(row, flush=True)
       rows.append(row)
   print("\n| backend | num_envs | collection s | update s | env-steps/s (iteration) | env-steps/s (collection) |")
