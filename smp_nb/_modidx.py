@@ -486,6 +486,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                      'smp_nb/tasks/runner.py'),
                                      'smp_nb.tasks.runner.SmpOnPolicyRunner.smp_identity': ( 'tasks.html#smponpolicyrunner.smp_identity',
                                                                                              'smp_nb/tasks/runner.py'),
+                                     'smp_nb.tasks.runner.SmpOnPolicyRunner.value_explained_variance': ( 'tasks.html#smponpolicyrunner.value_explained_variance',
+                                                                                                         'smp_nb/tasks/runner.py'),
                                      'smp_nb.tasks.runner._StopTraining': ('tasks.html#_stoptraining', 'smp_nb/tasks/runner.py'),
                                      'smp_nb.tasks.runner.build_env': ('tasks.html#build_env', 'smp_nb/tasks/runner.py'),
                                      'smp_nb.tasks.runner.check_policy_identity': ( 'tasks.html#check_policy_identity',

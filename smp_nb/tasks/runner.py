@@ -123,6 +123,13 @@ class SmpOnPolicyRunner(MjlabOnPolicyRunner):
       state.load_state_dict(infos["smp_state"])
     return infos
 
+  def value_explained_variance(self) -> float:
+    "1 − Var(R − V) / Var(R) over the last rollout: the share of the returns R its values V predicted (NaN: R constant)."
+    storage = self.alg.storage
+    returns, values = storage.returns.flatten(), storage.values.flatten()
+    spread = float(returns.var())
+    return float("nan") if spread == 0 else 1.0 - float((returns - values).var()) / spread
+
   def request_stop(self, reason: str = "stop requested"):
     "End training after the current iteration, saving its checkpoint (what SIGINT and SIGTERM do)."
     if getattr(self, "_stop_reason", None) is None:
@@ -145,6 +152,13 @@ class SmpOnPolicyRunner(MjlabOnPolicyRunner):
 
     def log_then_check(*args, **kwargs):  # rsl-rl logs once per iteration, after the update: a clean place to stop
       log(*args, **kwargs)
+      if self.logger.writer is not None:
+        # the product reward is ~1e-4 per step, so rsl-rl's printed value loss reads 0.0000: this says whether the critic
+        # still tracks the returns (1: fully, 0 or less: not at all)
+        explained = self.value_explained_variance()
+        iteration = kwargs.get("it", self.current_learning_iteration)
+        self.logger.writer.add_scalar("Smp/value_explained_variance", explained, iteration)
+        print(f"{'Value explained variance:':>40} {explained:.4f}")
       if self._stop_reason is not None:
         raise _StopTraining
 
