@@ -17,6 +17,8 @@
 # pieces committed in scripts/device_warp_cache/, if any; they travel with the checkout).
 # The 05b_campaign notebook runs this script on the CPU with tiny settings in every test run.
 set -uo pipefail
+# one block, so bash reads all of it before it runs any: an edit to this file during a run cannot shift what it reads
+{
 cd "$(dirname "$0")/.."
 seconds=${1:-420}  # a device call may run 600 s; Warp compiles its CUDA kernels for ~100 s first on a fresh machine
 num_envs=${2:-4096}
@@ -101,3 +103,5 @@ fi
 tail -c 15000000 "$out/train.log" > "$out/train.log.tail" && mv "$out/train.log.tail" "$out/train.log"
 ls -la "$out"
 [ -n "$newest" ] || { echo "no checkpoint was written: see $out/train.log"; tail -20 "$out/train.log"; exit 1; }
+exit
+}
