@@ -54,13 +54,13 @@ def bench_task(task_id: str, num_envs: int, steps: int, device: str, sim: str) -
     assert torch.isfinite(obs["actor"]).all() and torch.isfinite(reward).all()
     peak = most(peak, counts(env.sim))
   step_s = time.perf_counter() - t1
-  native = env.sim.wp_device is None  # mjbatch: MuJoCo's arena grows, there is no fixed buffer to fill
   result = dict(
     task=task_id, envs=num_envs, ended=int(ended.sum()), share=float(ended.float().mean()), reasons=reasons,
     pool=dict(pool.counts), pool_s=pool.startup_seconds, build_s=build_s, step_s=step_s,
     fastest_joint=float(joint_speed.max()), over_limit=over_limit, in_collision=in_collision,
-    most_constraints=peak[0] if peak else "-", njmax="grows" if native else env.sim.wp_data.njmax,
-    most_contacts=peak[1] if peak else "-", contact_capacity="grows" if native else env.sim.wp_data.naconmax,
+    # no counts (mjbatch): MuJoCo's arena grows, there is no fixed buffer to fill
+    most_constraints=peak[0] if peak else "-", njmax=env.sim.wp_data.njmax if peak else "grows",
+    most_contacts=peak[1] if peak else "-", contact_capacity=env.sim.wp_data.naconmax if peak else "grows",
   )
   env.close()
   return result
